@@ -1,0 +1,121 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Stride",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "StrideContracts", targets: ["StrideContracts"]),
+        .library(name: "StrideKafka", targets: ["StrideKafka"]),
+        .library(name: "StridePostgres", targets: ["StridePostgres"]),
+        .library(name: "StrideRuntime", targets: ["StrideRuntime"]),
+        .executable(name: "stride", targets: ["StrideCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
+    ],
+    targets: [
+        // Public message contracts: Foundation only, so any Swift consumer can depend on it alone.
+        .target(name: "StrideContracts", path: "Shared/Contracts", swiftSettings: swiftSettings),
+
+        // librdkafka, wrapped once.
+        .systemLibrary(
+            name: "CRdKafka", path: "Shared/CRdKafka", pkgConfig: "rdkafka",
+            providers: [.apt(["librdkafka-dev (>= 2.1)"])]
+        ),
+        .target(
+            name: "StrideKafka",
+            dependencies: [
+                "CRdKafka",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Shared/Kafka", swiftSettings: swiftSettings
+        ),
+
+        // libpq, wrapped once.
+        .systemLibrary(
+            name: "CLibPQ", path: "Shared/CLibPQ", pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(
+            name: "StridePostgres",
+            dependencies: [
+                "CLibPQ",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Shared/Postgres", swiftSettings: swiftSettings
+        ),
+
+        // What every service gets for free: config, outbox, inbox, org directory, HTTP, lifecycle.
+        .target(
+            name: "StrideRuntime",
+            dependencies: [
+                "StrideContracts", "StrideKafka", "StridePostgres",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+            ],
+            path: "Shared/Runtime", swiftSettings: swiftSettings
+        ),
+
+        // The admin and demo CLI.
+        .executableTarget(
+            name: "StrideCLI",
+            dependencies: [
+                "StrideRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/CLI", swiftSettings: swiftSettings
+        ),
+
+        // Tests.
+        .target(
+            name: "StrideTestSupport",
+            dependencies: ["StrideRuntime"],
+            path: "Tests/StrideTestSupport", swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "StrideProbe",
+            dependencies: ["StrideRuntime"],
+            path: "Tests/StrideProbe", swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StrideContractsTests", dependencies: ["StrideContracts"],
+            path: "Tests/StrideContractsTests",
+            resources: [.copy("Fixtures")], swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StrideKafkaTests", dependencies: ["StrideKafka", "StrideTestSupport"],
+            path: "Tests/StrideKafkaTests", swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StridePostgresTests", dependencies: ["StridePostgres", "StrideTestSupport"],
+            path: "Tests/StridePostgresTests", swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StrideRuntimeTests",
+            dependencies: [
+                "StrideRuntime", "StrideTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/StrideRuntimeTests", swiftSettings: swiftSettings
+        ),
+    ]
+)
