@@ -80,6 +80,8 @@ let package = Package(
             name: "StrideCLI",
             dependencies: [
                 "StrideRuntime",
+                "CRdKafka",  // the benchmarks' raw ceilings only
+                "CLibPQ",  // the benchmarks' raw ceilings only
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/CLI", swiftSettings: swiftSettings
@@ -108,6 +110,10 @@ let package = Package(
         .testTarget(
             name: "StridePostgresTests", dependencies: ["StridePostgres", "StrideTestSupport"],
             path: "Tests/StridePostgresTests", swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StrideCLITests", dependencies: ["StrideCLI", "StrideContracts"],
+            path: "Tests/StrideCLITests", swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "StrideRuntimeTests",

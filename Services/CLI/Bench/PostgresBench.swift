@@ -1,0 +1,66 @@
+import Foundation
+import Logging
+import StridePostgres
+
+/// COPY and batched INSERT through StridePostgres against raw libpq on the same database.
+struct PostgresBench {
+    let url: String
+    let rows: Int
+    let logger: Logger
+
+    func run(into report: inout BenchReport) async throws {
+        let schema = "stride_bench_\(UUID().uuidString.prefix(8).lowercased())"
+        let pool = PostgresPool(configuration: try PostgresConfiguration(url: url), maxConnections: 2, logger: logger)
+        try await pool.execute("CREATE SCHEMA \(unescaped: schema)")
+        for table in ["raw_copy", "wrapped_copy", "raw_insert", "wrapped_insert"] {
+            try await pool.execute("CREATE UNLOGGED TABLE \(unescaped: schema).\(unescaped: table) (id bigint, name text, amount numeric)")
+        }
+        do {
+            try await measure(schema: schema, pool: pool, into: &report)
+        } catch {
+            try? await pool.execute("DROP SCHEMA \(unescaped: schema) CASCADE")
+            await pool.close()
+            throw error
+        }
+        try await pool.execute("DROP SCHEMA \(unescaped: schema) CASCADE")
+        await pool.close()
+    }
+
+    private func measure(schema: String, pool: PostgresPool, into report: inout BenchReport) async throws {
+        let url = self.url
+        let count = rows
+        let rawCopy = try await onDedicatedThread { try RawPostgresCeiling.copy(url: url, table: "\(schema).raw_copy", count: count) }
+        let wrappedCopy = try await pool.withConnection { connection in
+            let clock = ContinuousClock()
+            let start = clock.now
+            let rows: [[(any PostgresEncodable)?]] = (0..<count).map {
+                let (id, name, amount) = RawPostgresCeiling.row($0)
+                return [id, name, Decimal(string: amount)!]
+            }
+            _ = try await connection.copyIn("COPY \(schema).wrapped_copy (id, name, amount) FROM STDIN", rows: rows)
+            return Double(count) / (clock.now - start).seconds
+        }
+        report.add("PostgreSQL COPY (3 columns)", wrappedCopy, "rows/s", ceiling: rawCopy, ceilingName: "raw libpq", target: ">= 80%")
+
+        let batch = 1_000
+        let rawInsert = try await onDedicatedThread {
+            try RawPostgresCeiling.batchedInsert(url: url, table: "\(schema).raw_insert", count: count, batch: batch)
+        }
+        let wrappedInsert = try await pool.withConnection { connection in
+            let clock = ContinuousClock()
+            let start = clock.now
+            var first = 0
+            while first < count {
+                let rows = (first..<min(first + batch, count)).map(RawPostgresCeiling.row)
+                try await connection.execute("""
+                    INSERT INTO \(unescaped: schema).wrapped_insert (id, name, amount)
+                    SELECT * FROM unnest(\(rows.map(\.0))::bigint[], \(rows.map(\.1))::text[], \(rows.map { Decimal(string: $0.2)! })::numeric[])
+                    """)
+                first += batch
+            }
+            return Double(count) / (clock.now - start).seconds
+        }
+        report.add("PostgreSQL batched INSERT (1,000 rows/stmt)", wrappedInsert, "rows/s",
+                   ceiling: rawInsert, ceilingName: "raw libpq", target: ">= 80%")
+    }
+}

@@ -1,0 +1,71 @@
+import StridePostgres
+
+/// The tables every service's schema holds for the runtime: the transactional outbox, the inbox
+/// of processed events, the org-directory projection and the idempotency keys of HTTP writes.
+///
+/// - Important: versions 1–99 of each schema's `schema_migrations` belong to the runtime; a
+///   service numbers its own migrations from 100.
+public enum RuntimeMigrations {
+    /// The runtime's migrations, to run before a service's own.
+    public static let all: [PostgresMigration] = [
+        PostgresMigration(version: 1, name: "outbox", sql: """
+            CREATE TABLE outbox (
+                id            bigserial PRIMARY KEY,
+                event_id      uuid NOT NULL UNIQUE,
+                topic         text NOT NULL,
+                partition_key text NOT NULL,
+                event_type    text NOT NULL,
+                headers       jsonb NOT NULL,
+                payload       text NOT NULL,
+                created_at    timestamptz NOT NULL DEFAULT now(),
+                published_at  timestamptz
+            );
+            CREATE INDEX outbox_pending ON outbox (id) WHERE published_at IS NULL;
+            CREATE INDEX outbox_published_at ON outbox (published_at) WHERE published_at IS NOT NULL;
+            """),
+        PostgresMigration(version: 2, name: "inbox", sql: """
+            CREATE TABLE inbox (
+                event_id       text PRIMARY KEY,
+                event_type     text NOT NULL,
+                topic          text NOT NULL,
+                kafka_partition integer NOT NULL,
+                kafka_offset   bigint NOT NULL,
+                processed_at   timestamptz NOT NULL DEFAULT now()
+            );
+            CREATE INDEX inbox_processed_at ON inbox (processed_at);
+            """),
+        PostgresMigration(version: 3, name: "org_directory", sql: """
+            CREATE TABLE org_employees (
+                employee_id     text PRIMARY KEY,
+                name            text NOT NULL,
+                email           text NOT NULL,
+                manager_id      text,
+                department      text NOT NULL,
+                job_title       text NOT NULL,
+                job_level       text NOT NULL,
+                hire_date       date NOT NULL,
+                status          text NOT NULL,
+                base_salary     numeric(14,2) NOT NULL,
+                currency        char(3) NOT NULL,
+                band_min        numeric(14,2) NOT NULL,
+                band_mid        numeric(14,2) NOT NULL,
+                band_max        numeric(14,2) NOT NULL,
+                terminated_on   date,
+                updated_at      timestamptz NOT NULL DEFAULT now()
+            );
+            CREATE INDEX org_employees_manager ON org_employees (manager_id);
+            CREATE INDEX org_employees_department ON org_employees (department);
+            """),
+        PostgresMigration(version: 4, name: "idempotency_keys", sql: """
+            CREATE TABLE idempotency_keys (
+                principal     text NOT NULL,
+                key           text NOT NULL,
+                request_hash  text NOT NULL,
+                status        integer NOT NULL,
+                response_body text NOT NULL,
+                created_at    timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (principal, key)
+            );
+            """),
+    ]
+}

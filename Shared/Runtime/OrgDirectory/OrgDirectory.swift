@@ -1,0 +1,99 @@
+import Foundation
+import StridePostgres
+
+/// A service's own read model of the org chart, projected from `hr.employees.v1` into
+/// `<schema>.org_employees`: who exists, who manages whom, and so who may see or approve what.
+///
+/// Reporting-line questions walk the manager chain upwards through the primary key, so they
+/// cost one index lookup per level whatever the size of the company; a depth guard keeps bad
+/// data (a manager cycle) from looping.
+public struct OrgDirectory: Sendable {
+    /// The deepest chain followed; real organisations are far shallower.
+    static let maximumDepth = 256
+
+    /// The schema that holds `org_employees`.
+    public let schema: String
+
+    public init(schema: String) {
+        self.schema = schema
+    }
+
+    /// One employee, or `nil` if the directory has never heard of them.
+    public func employee(_ id: String, on connection: PostgresConnection) async throws -> OrgEmployee? {
+        let rows = try await connection.query("""
+            SELECT employee_id, name, email, manager_id, department, job_title, job_level, status
+            FROM \(unescaped: schema).org_employees WHERE employee_id = \(id)
+            """)
+        return try rows.first.map(OrgEmployee.init(row:))
+    }
+
+    /// Whether `employeeID` reports to `managerID`, directly or through any number of levels.
+    /// An employee is not in their own reporting line.
+    public func isInReportingLine(_ employeeID: String, of managerID: String, on connection: PostgresConnection) async throws -> Bool {
+        try await managerChain(of: employeeID, on: connection).contains(managerID)
+    }
+
+    /// The managers above `employeeID`, nearest first, up to the top of the organisation.
+    public func managerChain(of employeeID: String, on connection: PostgresConnection) async throws -> [String] {
+        let rows = try await connection.query("""
+            WITH RECURSIVE chain (manager_id, depth) AS (
+                SELECT manager_id, 1 FROM \(unescaped: schema).org_employees WHERE employee_id = \(employeeID)
+                UNION ALL
+                SELECT e.manager_id, c.depth + 1
+                FROM chain c JOIN \(unescaped: schema).org_employees e ON e.employee_id = c.manager_id
+                WHERE c.depth < \(Self.maximumDepth)
+            )
+            SELECT manager_id FROM chain WHERE manager_id IS NOT NULL ORDER BY depth
+            """)
+        var seen = Set<String>()
+        // A cycle in bad HR data repeats ids; stop at the first repeat.
+        return try rows.lazy.map { try $0.decode(0, as: String.self) }.prefix { seen.insert($0).inserted }
+    }
+
+    /// Everyone below `managerID`, at any depth.
+    public func reportingLine(of managerID: String, on connection: PostgresConnection) async throws -> [String] {
+        let rows = try await connection.query("""
+            WITH RECURSIVE line (employee_id, depth) AS (
+                SELECT employee_id, 1 FROM \(unescaped: schema).org_employees WHERE manager_id = \(managerID)
+                UNION
+                SELECT e.employee_id, l.depth + 1
+                FROM line l JOIN \(unescaped: schema).org_employees e ON e.manager_id = l.employee_id
+                WHERE l.depth < \(Self.maximumDepth)
+            )
+            SELECT DISTINCT employee_id FROM line ORDER BY employee_id
+            """)
+        return try rows.map { try $0.decode(0, as: String.self) }
+    }
+
+    /// The employees whose manager is `managerID`.
+    public func directReports(of managerID: String, on connection: PostgresConnection) async throws -> [String] {
+        let rows = try await connection.query("""
+            SELECT employee_id FROM \(unescaped: schema).org_employees WHERE manager_id = \(managerID) ORDER BY employee_id
+            """)
+        return try rows.map { try $0.decode(0, as: String.self) }
+    }
+}
+
+/// What the org directory knows of one employee.
+public struct OrgEmployee: Sendable, Equatable, Codable {
+    public var id: String
+    public var name: String
+    public var email: String
+    public var managerID: String?
+    public var department: String
+    public var jobTitle: String
+    public var jobLevel: String
+    /// `active`, `on_leave` or `terminated`.
+    public var status: String
+
+    init(row: PostgresRow) throws {
+        id = try row.decode("employee_id")
+        name = try row.decode("name")
+        email = try row.decode("email")
+        managerID = try row.decode("manager_id", as: String?.self)
+        department = try row.decode("department")
+        jobTitle = try row.decode("job_title")
+        jobLevel = try row.decode("job_level")
+        status = try row.decode("status")
+    }
+}

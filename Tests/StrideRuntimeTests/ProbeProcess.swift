@@ -1,0 +1,53 @@
+import Foundation
+import StrideTestSupport
+
+/// Runs the `StrideProbe` executable built next to the test bundle, optionally armed with a
+/// failpoint, and reports how it ended.
+struct ProbeProcess {
+    struct Outcome {
+        var status: Int32
+        var reason: Process.TerminationReason
+        var output: String
+
+        var killedBySIGKILL: Bool { reason == .uncaughtSignal && status == SIGKILL }
+        var succeeded: Bool { reason == .exit && status == 0 }
+    }
+
+    static func executable() throws -> URL {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("StrideProbe"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("StrideProbe"),
+            Bundle.main.bundleURL.appendingPathComponent("StrideProbe"),
+        ]
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw MissingInfrastructure(description: "StrideProbe is not built; run `swift build --build-tests` first (looked in \(candidates.map(\.path)))")
+        }
+        return found
+    }
+
+    /// Runs the probe to its end (at most `timeout`).
+    static func run(_ arguments: [String], failpoint: String? = nil, timeout: Duration = .seconds(120)) async throws -> Outcome {
+        let process = Process()
+        process.executableURL = try executable()
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["DATABASE_URL"] = try TestEnvironment.databaseURL()
+        environment["KAFKA_BOOTSTRAP_SERVERS"] = try TestEnvironment.kafkaBootstrapServers()
+        environment["STRIDE_FAILPOINT"] = failpoint
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        let ended = AsyncStream.makeStream(of: Void.self)
+        process.terminationHandler = { _ in ended.continuation.finish() }
+        try process.run()
+        let output = Task { String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
+        let watchdog = Task {
+            try await Task.sleep(for: timeout)
+            process.terminate()
+        }
+        for await _ in ended.stream {}
+        watchdog.cancel()
+        return Outcome(status: process.terminationStatus, reason: process.terminationReason, output: await output.value)
+    }
+}
