@@ -20,7 +20,7 @@ struct OrgDirectoryTests {
         return EmployeeUpserted(
             employeeID: id, name: "Name \(id)", email: "\(id.lowercased())@example.com", managerID: manager,
             department: "Engineering", jobTitle: "Engineer", jobLevel: "IC2",
-            hireDate: CalendarDate(iso8601: "2020-02-29")!, status: status, baseSalary: eur(60_000),
+            hireDate: CalendarDate("2020-02-29")!, status: status, baseSalary: eur(60_000),
             salaryBand: SalaryBand(minimum: eur(50_000), midpoint: eur(62_000), maximum: eur(75_000)))
     }
 
@@ -61,7 +61,7 @@ struct OrgDirectoryTests {
             }
             try await directory.apply(Self.employee("E", manager: "Y"), on: connection)
             try await directory.apply(
-                EmployeeTerminated(employeeID: "X", terminationDate: CalendarDate(iso8601: "2026-06-30")!, reason: "resigned"),
+                EmployeeTerminated(employeeID: "X", terminationDate: CalendarDate("2026-06-30")!, reason: "resigned"),
                 on: connection)
             // HR data with a cycle: P manages Q manages P.
             try await directory.apply(Self.employee("P", manager: "Q"), on: connection)

@@ -17,7 +17,7 @@ struct OutboxInboxTests {
     }
 
     static func reading(_ metric: String, _ value: Int) -> MetricReading {
-        MetricReading(source: "test", metricID: metric, value: Decimal(value), observedAt: Date(timeIntervalSince1970: 1_790_000_000))
+        MetricReading(source: "test", metricID: metric, value: Decimal(value), unit: nil, observedAt: Date(timeIntervalSince1970: 1_790_000_000))
     }
 
     @Test("events are written only if the transaction that changes state commits")

@@ -32,4 +32,8 @@ public enum TestEnvironment {
 /// Thrown when a test needs infrastructure that the environment does not describe.
 public struct MissingInfrastructure: Error, CustomStringConvertible {
     public let description: String
+
+    public init(description: String) {
+        self.description = description
+    }
 }

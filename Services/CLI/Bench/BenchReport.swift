@@ -1,3 +1,5 @@
+import Foundation
+
 /// The figures of one `stride bench` run, printed as a table next to their raw ceilings.
 struct BenchReport {
     struct Line {

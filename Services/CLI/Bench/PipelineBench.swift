@@ -84,7 +84,10 @@ struct PipelineBench {
     }
 
     private func write(_ count: Int, offset: Int, outbox: Outbox, topic: String, pool: PostgresPool) async throws {
-        let encoded = try (offset..<offset + count).map { try outbox.encode(BenchEvents.reading($0), topic: topic) }
+        let encoded = try (offset..<offset + count).map { try outbox.encode(
+            MetricReading(source: "bench", metricID: "metric-\($0 % 1_000)", value: Decimal($0), unit: nil, observedAt: Date()),
+            topic: topic)
+        }
         try await pool.transaction { connection in try await outbox.enqueue(encoded, on: connection) }
     }
 

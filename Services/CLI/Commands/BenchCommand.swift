@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StrideKafka
 
 /// `stride bench`: measures Stride's clients and pipeline against the raw ceilings of the same
 /// broker and database, in one run.

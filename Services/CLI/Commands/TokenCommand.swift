@@ -32,9 +32,9 @@ struct TokenCommand: AsyncParsableCommand {
         guard let secret = secret ?? ProcessInfo.processInfo.environment["JWT_SECRET"], !secret.isEmpty else {
             throw ValidationError("No secret: pass --secret or set JWT_SECRET.")
         }
-        let issuer = TokenIssuer(secret: secret)
+        let issuer = try await TokenIssuer(secret: secret)
         print(try await issuer.issue(subject: sub, roles: Set(role), name: name, lifetime: .seconds(ttlMinutes * 60)))
     }
 }
 
-extension Role: @retroactive ExpressibleByArgument {}
+extension Role: ExpressibleByArgument {}

@@ -9,7 +9,7 @@ struct CSVReader {
     }
 
     /// A structural error (an unterminated quote) that makes the rest of the file unreadable.
-    struct SyntaxError: Error, CustomStringConvertible {
+    struct SyntaxError: Error, Equatable, CustomStringConvertible {
         var line: Int
         var description: String { "line \(line): a quoted field is never closed" }
     }

@@ -46,7 +46,7 @@ enum EmployeeRow {
         if !managerID.isEmpty, managerID == id { reasons.append("manager_id is the employee themself") }
         let department = text("department"), jobTitle = text("job_title"), jobLevel = text("job_level")
         let hireText = text("hire_date")
-        let hireDate = CalendarDate(iso8601: hireText)
+        let hireDate = CalendarDate(hireText)
         if !hireText.isEmpty, hireDate == nil { reasons.append("hire_date '\(hireText)' is not a date (YYYY-MM-DD)") }
         let statusText = text("status")
         let status = EmploymentStatus(rawValue: statusText)

@@ -1,3 +1,4 @@
+import Foundation
 import StrideContracts
 
 /// Reads an HRIS export: every good row becomes an ``EmployeeUpserted`` and every bad row a

@@ -1,0 +1,43 @@
+import CRdKafka
+
+/// Converts between ``KafkaHeader`` arrays and librdkafka header lists.
+enum RDKafkaHeaders {
+    /// A non-null address for empty values: a null pointer would mean "no value" to librdkafka.
+    /// `nonisolated(unsafe)` is safe: the byte is allocated once and never read or written
+    /// (librdkafka copies zero bytes from it).
+    nonisolated(unsafe) static let emptyValue = UnsafeMutableRawPointer.allocate(byteCount: 1, alignment: 1)
+
+    /// Builds a new `rd_kafka_headers_t`; the caller owns it until librdkafka accepts the message.
+    static func make(_ headers: [KafkaHeader]) -> OpaquePointer {
+        let list = rd_kafka_headers_new(headers.count)!
+        for header in headers {
+            if let value = header.value {
+                value.withUnsafeBytes { bytes in
+                    _ = rd_kafka_header_add(list, header.key, -1, bytes.baseAddress ?? UnsafeRawPointer(emptyValue), bytes.count)
+                }
+            } else {
+                rd_kafka_header_add(list, header.key, -1, nil, 0)
+            }
+        }
+        return list
+    }
+
+    /// Copies a received message's headers into Swift values (an empty array when it has none).
+    static func read(_ message: UnsafeMutablePointer<rd_kafka_message_t>) -> [KafkaHeader] {
+        var list: OpaquePointer?
+        guard rd_kafka_message_headers(message, &list) == RD_KAFKA_RESP_ERR_NO_ERROR, let list else { return [] }
+        var headers: [KafkaHeader] = []
+        headers.reserveCapacity(rd_kafka_header_cnt(list))
+        var index = 0
+        var name: UnsafePointer<CChar>?
+        var value: UnsafeRawPointer?
+        var size = 0
+        while rd_kafka_header_get_all(list, index, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR {
+            let key = name.map { String(cString: $0) } ?? ""
+            let bytes = value.map { Array(UnsafeRawBufferPointer(start: $0, count: size)) }
+            headers.append(KafkaHeader(key: key, bytes: bytes))
+            index += 1
+        }
+        return headers
+    }
+}

@@ -1,0 +1,26 @@
+import CRdKafka
+
+/// Copies consumed `rd_kafka_message_t`s into ``KafkaConsumerMessage`` values.
+struct RDKafkaMessageReader {
+    // The last topic handle seen and its name: consecutive messages usually share a topic, so
+    // the name is converted to a Swift string once per run rather than once per message.
+    private var lastTopic: (handle: OpaquePointer, name: String)?
+
+    mutating func read(_ message: UnsafeMutablePointer<rd_kafka_message_t>) -> KafkaConsumerMessage {
+        let m = message.pointee
+        let topic: String
+        if let rkt = m.rkt, let lastTopic, lastTopic.handle == rkt {
+            topic = lastTopic.name
+        } else if let rkt = m.rkt {
+            topic = String(cString: rd_kafka_topic_name(rkt))
+            lastTopic = (rkt, topic)
+        } else {
+            topic = ""
+        }
+        let key = m.key.map { Array(UnsafeRawBufferPointer(start: $0, count: m.key_len)) }
+        let value = m.payload.map { Array(UnsafeRawBufferPointer(start: $0, count: m.len)) } ?? []
+        return KafkaConsumerMessage(
+            topic: topic, partition: m.partition, offset: m.offset, key: key, value: value,
+            headers: RDKafkaHeaders.read(message))
+    }
+}

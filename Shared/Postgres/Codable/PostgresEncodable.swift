@@ -1,0 +1,31 @@
+/// A Swift value that can be bound as a statement parameter or a `COPY` field, in PostgreSQL's
+/// text format.
+///
+/// Conforming types: `Int`, `Int64`, `Int32`, `Int16`, `String`, `Bool`, `Double`, `Decimal`,
+/// `Date` (timestamptz), `UUID`, `[UInt8]` and `Data` (bytea), arrays of these, ``PostgresJSON``,
+/// and `Optional` of any of them (`nil` binds SQL `NULL`).
+public protocol PostgresEncodable: Sendable {
+    /// The type the parameter is declared as; ``PostgresDataType/unspecified`` lets the server infer it.
+    static var postgresType: PostgresDataType { get }
+    /// The value in PostgreSQL's text input format, or `nil` for SQL `NULL`.
+    /// - Throws: when the value cannot be represented (for example JSON encoding failed); the
+    ///   statement then fails before anything is sent.
+    var postgresText: String? { get throws }
+}
+
+extension PostgresEncodable {
+    /// The declared type of this value (the dynamic type's ``postgresType``).
+    var postgresDynamicType: PostgresDataType { Self.postgresType }
+}
+
+extension Optional: PostgresEncodable where Wrapped: PostgresEncodable {
+    public static var postgresType: PostgresDataType { Wrapped.postgresType }
+    public var postgresText: String? {
+        get throws {
+            switch self {
+            case .some(let value): try value.postgresText
+            case .none: nil
+            }
+        }
+    }
+}

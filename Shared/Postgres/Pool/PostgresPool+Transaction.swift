@@ -1,0 +1,73 @@
+import Logging
+import Synchronization
+
+extension PostgresPool {
+    /// Runs `body` in one transaction: `BEGIN ISOLATION LEVEL …`, then `COMMIT` when it returns or
+    /// `ROLLBACK` when it throws (the error is rethrown).
+    ///
+    /// Serialization failures (`40001`) and deadlocks (`40P01`), whether raised by a statement or by
+    /// `COMMIT`, roll back and run the **whole** body again after a jittered exponential backoff
+    /// (about 10 ms, 20 ms, 40 ms … capped at 1 s), up to `maxAttempts` runs in total.
+    /// - Parameters:
+    ///   - isolation: the isolation level; default READ COMMITTED.
+    ///   - maxAttempts: how many times the body may run (at least 1).
+    ///   - body: the work; it may run more than once, so keep side effects outside the database
+    ///     (sending messages, calling services) out of it.
+    /// - Returns: what `body` returned in the attempt that committed.
+    /// - Throws: the body's error, the last retryable error after `maxAttempts`, a `.query` error when
+    ///   the server turned `COMMIT` into a rollback (a statement failed and the body carried on), or
+    ///   the pool's errors (see ``withConnection(_:)``).
+    public func transaction<T: Sendable>(
+        isolation: PostgresIsolation = .readCommitted, maxAttempts: Int = 5,
+        _ body: (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        var attempt = 1
+        while true {
+            do {
+                return try await withConnection { connection in
+                    try await connection.executeScript("BEGIN ISOLATION LEVEL \(isolation.rawValue)")
+                    let value: T
+                    do {
+                        value = try await body(connection)
+                    } catch {
+                        do {
+                            try await connection.executeScript("ROLLBACK")
+                        } catch let rollbackError {
+                            logger.debug("rollback failed", metadata: ["error": "\(rollbackError)"])
+                        }
+                        throw error
+                    }
+                    try await connection.commit()
+                    return value
+                }
+            } catch let error as PostgresError where error.isRetryableTransactionFailure && attempt < max(1, maxAttempts) {
+                let delay = Self.retryDelay(afterAttempt: attempt)
+                logger.debug("retrying transaction", metadata: [
+                    "postgres.sqlstate": "\(error.sqlState ?? "")", "postgres.attempt": "\(attempt)",
+                    "postgres.retry_in_ms": "\(delay.components.attoseconds / 1_000_000_000_000_000 + delay.components.seconds * 1000)",
+                ])
+                try await Task.sleep(for: delay)
+                attempt += 1
+            }
+        }
+    }
+
+    /// Full jitter: uniformly random in [base/2, base·3/2) for base = 10 ms · 2^(attempt-1), at most 1 s.
+    static func retryDelay(afterAttempt attempt: Int) -> Duration {
+        let base = min(1_000.0, 10.0 * Double(1 << min(attempt - 1, 10)))
+        return .microseconds(Int64(base * Double.random(in: 0.5..<1.5) * 1000))
+    }
+}
+
+extension PostgresConnection {
+    /// `COMMIT`, failing if the server answered `ROLLBACK` (the transaction had already failed).
+    func commit() async throws {
+        let tag = try await withHandle { try LibPQ.executeScript($0, "COMMIT").commandTag }
+        guard tag == "COMMIT" else {
+            throw PostgresError(
+                code: .query,
+                message: "the transaction was rolled back because a statement in it failed; COMMIT answered \(tag)",
+                sqlState: "25P02")
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Stride's JSON conventions for HTTP bodies: snake_case keys, ISO 8601 dates.
+///
+/// The same conventions as the event payloads, so a field is spelled the same in the API and on
+/// the topics. Swift types keep camelCase properties; the coders convert.
+public enum JSONBody {
+    /// The `Content-Type` of JSON responses.
+    public static let mediaType = "application/json; charset=utf-8"
+
+    /// Decoder for request bodies: `convertFromSnakeCase`, ISO 8601 dates.
+    ///
+    /// - Important: Shared; do not mutate it. Use ``makeDecoder()`` for a private copy.
+    public static let decoder: JSONDecoder = makeDecoder()
+
+    /// Encoder for response bodies: `convertToSnakeCase`, ISO 8601 dates, sorted keys.
+    ///
+    /// - Important: Shared; do not mutate it. Use ``makeEncoder()`` for a private copy.
+    public static let encoder: JSONEncoder = makeEncoder()
+
+    /// A new decoder with Stride's conventions.
+    public static func makeDecoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+
+    /// A new encoder with Stride's conventions.
+    public static func makeEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// Whether a `Content-Type` value is JSON (`application/json` or any `+json` type).
+    public static func isJSON(contentType: String) -> Bool {
+        let mediaType = contentType.split(separator: ";", maxSplits: 1)[0]
+            .trimmingCharacters(in: .whitespaces).lowercased()
+        return mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
+    }
+}
