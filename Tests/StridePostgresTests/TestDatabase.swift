@@ -19,7 +19,7 @@ enum TestDatabase {
     ) async throws -> T {
         let pool = PostgresPool(
             configuration: try configuration(), maxConnections: maxConnections, acquireTimeout: acquireTimeout, logger: logger)
-        let schema = TestEnvironment.uniqueName("pg")
+        let schema = TestEnvironment.uniqueName("pgtest")
         do {
             try await pool.execute("CREATE SCHEMA \(identifier: schema)")
             let result = try await body(pool, schema)

@@ -36,7 +36,7 @@ struct OrgDirectoryTests {
         try await fixture.pool.transaction { connection in
             for (id, manager) in people { try await directory.apply(Self.employee(id, manager: manager), on: connection) }
         }
-        try await fixture.pool.withConnection { connection in
+        try await fixture.pool.withConnection { connection async throws in
             #expect(try await directory.isInReportingLine("A", of: "M1", on: connection))
             #expect(try await directory.isInReportingLine("A", of: "CEO", on: connection))
             #expect(try await !directory.isInReportingLine("A", of: "M2", on: connection), "a peer's manager is not mine")
@@ -67,7 +67,7 @@ struct OrgDirectoryTests {
             try await directory.apply(Self.employee("P", manager: "Q"), on: connection)
             try await directory.apply(Self.employee("Q", manager: "P"), on: connection)
         }
-        try await fixture.pool.withConnection { connection in
+        try await fixture.pool.withConnection { connection async throws in
             #expect(try await directory.isInReportingLine("E", of: "Y", on: connection))
             #expect(try await !directory.isInReportingLine("E", of: "X", on: connection))
             #expect(try await directory.employee("X", on: connection)?.status == "terminated")
@@ -85,7 +85,7 @@ struct OrgDirectoryTests {
                 try await directory.apply(Self.employee("L\(level)", manager: level == 0 ? nil : "L\(level - 1)"), on: connection)
             }
         }
-        try await fixture.pool.withConnection { connection in
+        try await fixture.pool.withConnection { connection async throws in
             #expect(try await directory.isInReportingLine("L199", of: "L0", on: connection))
             #expect(try await directory.managerChain(of: "L199", on: connection).count == 199)
             #expect(try await directory.reportingLine(of: "L0", on: connection).count == 199)
@@ -115,7 +115,7 @@ struct OrgDirectoryTests {
         try await running.value
         await producer.close()
         #expect(projected)
-        try await fixture.pool.withConnection { connection in
+        try await fixture.pool.withConnection { connection async throws in
             #expect(try await directory.isInReportingLine("E", of: "CEO", on: connection))
         }
     }

@@ -41,13 +41,20 @@ struct ProbeProcess {
         let ended = AsyncStream.makeStream(of: Void.self)
         process.terminationHandler = { _ in ended.continuation.finish() }
         try process.run()
-        let output = Task { String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
+        // Reading blocks until the probe exits: a thread of its own, never the cooperative pool.
+        let output = AsyncStream.makeStream(of: String.self)
+        Thread {
+            output.continuation.yield(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+            output.continuation.finish()
+        }.start()
         let watchdog = Task {
             try await Task.sleep(for: timeout)
             process.terminate()
         }
         for await _ in ended.stream {}
         watchdog.cancel()
-        return Outcome(status: process.terminationStatus, reason: process.terminationReason, output: await output.value)
+        var text = ""
+        for await chunk in output.stream { text += chunk }
+        return Outcome(status: process.terminationStatus, reason: process.terminationReason, output: text)
     }
 }

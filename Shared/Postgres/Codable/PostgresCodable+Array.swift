@@ -7,7 +7,7 @@ extension Array: PostgresEncodable where Element: PostgresEncodable {
 
     public var postgresText: String? {
         get throws {
-            if let bytes = self as? [UInt8] { return PostgresBytea.hex(bytes) }
+            if Element.self == UInt8.self, let bytes = self as? [UInt8] { return PostgresBytea.hex(bytes) }
             var text = "{"
             for (index, element) in enumerated() {
                 if index > 0 { text += "," }

@@ -71,12 +71,10 @@ enum LibPQ {
     /// without blocking) not closed by the server while it sat idle.
     static func isReusable(_ connection: OpaquePointer) -> Bool {
         guard PQstatus(connection) == CONNECTION_OK, PQtransactionStatus(connection) == PQTRANS_IDLE else { return false }
+        // An idle pooled session is sent nothing (it never LISTENs); readable means the server
+        // announced a termination (57P01, 57P02) or hung up, and libpq only notices on the next query.
         var descriptor = pollfd(fd: PQsocket(connection), events: Int16(POLLIN), revents: 0)
-        if poll(&descriptor, 1, 0) > 0 {
-            // Something arrived while idle: a notice, a notification, or the server hanging up.
-            guard PQconsumeInput(connection) == 1 else { return false }
-            while let notification = PQnotifies(connection) { PQfreemem(notification) }
-        }
+        if poll(&descriptor, 1, 0) != 0 { return false }
         return PQstatus(connection) == CONNECTION_OK
     }
 

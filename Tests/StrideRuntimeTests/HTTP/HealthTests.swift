@@ -14,7 +14,7 @@ struct HealthTests {
     @Test func liveIsOKWithoutToken() async throws {
         let app = try await HTTPTestApp.makeApplication()
         try await app.test(.router) { client in
-            try await client.execute(uri: "/health/live", method: .get) { response in
+            try await client.execute(uri: "/health/live", method: .get) { response throws in
                 #expect(response.status == .ok)
                 #expect(try json(response)["status"] as? String == "ok")
             }

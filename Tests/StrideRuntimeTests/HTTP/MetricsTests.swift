@@ -21,7 +21,7 @@ struct MetricsTests {
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
                 let text = String(buffer: response.body)
-                #expect(text.contains(#"http_requests_total{method="GET",route="/v1/employees/:id/goals",status="204"} 1"#), "\(text)")
+                #expect(text.contains(#"http_requests_total{method="GET",route="/v1/employees/{id}/goals",status="204"} 1"#), "\(text)")
                 #expect(text.contains(#"route="NotFound",status="404"} 1"#))
                 #expect(text.contains("http_request_duration_seconds_bucket"))
                 #expect(!text.contains("E7"))

@@ -22,7 +22,18 @@ public enum JSONBody {
     public static func makeDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
-        decoder.dateDecodingStrategy = .iso8601
+        // Our own strategy, so a bad date names its field (Foundation's `.iso8601` loses the
+        // coding path on Linux) and fractional seconds are accepted.
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            let styles = [Date.ISO8601FormatStyle(includingFractionalSeconds: true), Date.ISO8601FormatStyle()]
+            for style in styles {
+                if let date = try? style.parse(text) { return date }
+            }
+            throw DecodingError.dataCorrupted(DecodingError.Context(
+                codingPath: decoder.codingPath,
+                debugDescription: "expected an ISO 8601 date-time such as 2026-03-31T12:00:00Z, found '\(text.prefix(40))'"))
+        }
         return decoder
     }
 
