@@ -41,14 +41,9 @@ struct KafkaBench {
         let keys = (0..<1_000).map { "k\($0)" }
         let clock = ContinuousClock()
         let start = clock.now
-        var sent = 0
-        while sent < messages {
-            let batch = (sent..<min(sent + 10_000, messages)).map {
-                KafkaOutgoingMessage(topic: topic, key: keys[$0 % keys.count], value: payload)
-            }
-            for result in await producer.send(batch) { _ = try result.get() }
-            sent += batch.count
-        }
+        // One bulk call, as the outbox relay and payroll batches use it: enqueue everything, then await the reports.
+        let batch = (0..<messages).map { KafkaOutgoingMessage(topic: topic, key: keys[$0 % keys.count], value: payload) }
+        for result in await producer.send(batch) { _ = try result.get() }
         let rate = Double(messages) / (clock.now - start).seconds
         await producer.close()
         return rate

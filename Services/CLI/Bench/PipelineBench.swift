@@ -36,7 +36,8 @@ struct PipelineBench {
             latencies.record(milliseconds: Date().timeIntervalSince(message.metadata.time) * 1_000)
         }
         var settings = InboxConsumer.Settings()
-        settings.consumerProperties = ["session.timeout.ms": "6000", "max.poll.interval.ms": "10000"]
+        settings.consumerProperties["session.timeout.ms"] = "6000"
+        settings.consumerProperties["max.poll.interval.ms"] = "10000"
         let group = ServiceGroup(
             services: [
                 OutboxRelay(outbox: outbox, pool: pool, producer: producer, logger: logger),

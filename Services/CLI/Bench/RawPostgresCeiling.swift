@@ -86,6 +86,19 @@ enum RawPostgresCeiling {
         }
     }
 
+    /// Runs `SELECT 1` `count` times: the round-trip ceiling a wrapper's per-call overhead shows against.
+    /// - Returns: round trips per second.
+    static func roundTrips(url: String, count: Int) throws -> Double {
+        try withConnection(url) { connection in
+            let clock = ContinuousClock()
+            let start = clock.now
+            for _ in 0..<count {
+                try check(connection, PQexecParams(connection, "SELECT 1", 0, nil, nil, nil, nil, 0), expect: PGRES_TUPLES_OK)
+            }
+            return Double(count) / (clock.now - start).seconds
+        }
+    }
+
     private static func withConnection<T>(_ url: String, _ body: (OpaquePointer) throws -> T) throws -> T {
         guard let connection = PQconnectdb(url) else { throw BenchError("raw libpq: out of memory") }
         defer { PQfinish(connection) }

@@ -27,8 +27,10 @@ public final class InboxConsumer: Service, Sendable {
         public var maxAttempts = 3
         /// How long one poll waits for records.
         public var pollTimeout: Duration = .milliseconds(250)
-        /// librdkafka consumer properties, e.g. `session.timeout.ms`.
-        public var consumerProperties: [String: String] = [:]
+        /// librdkafka consumer properties, e.g. `session.timeout.ms`. The default caps how long
+        /// the broker may hold a fetch while waiting for data (librdkafka's default is 500 ms):
+        /// events are handled within milliseconds, at the price of more fetch requests when idle.
+        public var consumerProperties: [String: String] = ["fetch.wait.max.ms": "25"]
         public init() {}
     }
 
