@@ -52,9 +52,13 @@ enum PostgresArrayLiteral {
     /// Appends `value` double-quoted, with `"` and `\` backslash-escaped.
     static func appendQuoted(_ value: String, to text: inout String) {
         text += "\""
-        for character in value.unicodeScalars {
-            if character == "\"" || character == "\\" { text += "\\" }
-            text.unicodeScalars.append(character)
+        if value.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            for character in value.unicodeScalars {
+                if character == "\"" || character == "\\" { text += "\\" }
+                text.unicodeScalars.append(character)
+            }
+        } else {
+            text += value  // the common case: nothing to escape, one append
         }
         text += "\""
     }

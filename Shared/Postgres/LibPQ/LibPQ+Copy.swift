@@ -72,14 +72,25 @@ extension LibPQ {
     /// COPY text format: backslash, tab, newline and carriage return are backslash-escaped, so
     /// no value can end a field, a row or the data (`\.`).
     static func appendEscaped(_ text: String, to buffer: inout [UInt8]) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "\\"))
-            case 9: buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "t"))
-            case 10: buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "n"))
-            case 13: buffer.append(UInt8(ascii: "\\")); buffer.append(UInt8(ascii: "r"))
-            default: buffer.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            // Copy runs of ordinary bytes at once; only the four special bytes are escaped.
+            var runStart = 0
+            for index in bytes.indices {
+                let escape: UInt8
+                switch bytes[index] {
+                case UInt8(ascii: "\\"): escape = UInt8(ascii: "\\")
+                case 9: escape = UInt8(ascii: "t")
+                case 10: escape = UInt8(ascii: "n")
+                case 13: escape = UInt8(ascii: "r")
+                default: continue
+                }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                buffer.append(UInt8(ascii: "\\"))
+                buffer.append(escape)
+                runStart = index + 1
             }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
     }
 }
