@@ -7,6 +7,7 @@ public final class KafkaAdmin: Sendable {
     let client: RDKafkaClient
     let lifecycle = ClientLifecycle()
     let logger: Logger
+    let bootstrapServers: String
     private let pollThread: PollThread
     private let threadPool: NIOThreadPool
 
@@ -14,6 +15,7 @@ public final class KafkaAdmin: Sendable {
     /// - Throws: a `.configuration` ``KafkaError`` with librdkafka's text for an invalid property.
     public init(configuration: KafkaConfiguration, logger: Logger) throws {
         self.logger = logger
+        bootstrapServers = configuration.bootstrapServers
         client = try RDKafkaClient(
             type: RD_KAFKA_PRODUCER, properties: configuration.resolvedProperties(defaults: [:]),
             context: ClientContext(logger: logger))
@@ -44,7 +46,8 @@ public final class KafkaAdmin: Sendable {
     /// Checks that a broker answers a metadata request: a readiness probe.
     /// - Throws: a `.connection` ``KafkaError`` when no broker answers within `timeout`.
     public func ping(timeout: Duration) async throws {
-        try await withBlockingClient { client in try client.ping(timeoutMilliseconds: timeout.milliseconds) }
+        let servers = bootstrapServers
+        try await withBlockingClient { client in try client.ping(timeoutMilliseconds: timeout.milliseconds, servers: servers) }
     }
 
     /// The number of partitions of `topic` according to the cluster metadata, `nil` if it does not exist.

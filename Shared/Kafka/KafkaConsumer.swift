@@ -28,6 +28,7 @@ public final class KafkaConsumer: Sendable {
     let lifecycle = ClientLifecycle()
     let threadPool: NIOThreadPool
     let logger: Logger
+    let bootstrapServers: String
     /// The consumer group this consumer belongs to.
     public let groupID: String
     /// The subscribed topics.
@@ -48,6 +49,7 @@ public final class KafkaConsumer: Sendable {
         var logger = logger
         logger[metadataKey: "kafka.group"] = "\(groupID)"
         self.logger = logger
+        bootstrapServers = configuration.bootstrapServers
         self.groupID = groupID
         self.topics = topics
         let properties = configuration.resolvedProperties(defaults: Self.defaults) + [("group.id", groupID)]
@@ -100,7 +102,8 @@ public final class KafkaConsumer: Sendable {
     /// Checks that a broker answers a metadata request: a readiness probe.
     /// - Throws: a `.connection` ``KafkaError`` when no broker answers within `timeout`.
     public func ping(timeout: Duration) async throws {
-        try await withBlockingClient { client in try client.ping(timeoutMilliseconds: timeout.milliseconds) }
+        let servers = bootstrapServers
+        try await withBlockingClient { client in try client.ping(timeoutMilliseconds: timeout.milliseconds, servers: servers) }
     }
 
     /// Runs `body` on the consumer's threads while holding a lease on the handle.

@@ -60,10 +60,7 @@ public final class KafkaProducer: Sendable {
     public func ping(timeout: Duration) async throws {
         let servers = bootstrapServers
         try await withBlockingClient { client in
-            do { try client.ping(timeoutMilliseconds: timeout.milliseconds) } catch var error as KafkaError {
-                error.message = "Kafka at \(servers) is not reachable: " + error.message
-                throw error
-            }
+            try client.ping(timeoutMilliseconds: timeout.milliseconds, servers: servers)
         }
     }
 

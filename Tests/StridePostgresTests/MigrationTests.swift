@@ -17,7 +17,16 @@ struct MigrationTests {
 
     @Test func concurrentMigratorsApplyEachVersionOnce() async throws {
         let schema = TestEnvironment.uniqueName("mig")
-        defer { Task { try? await TestDatabase.dropSchema(schema) } }
+        do {
+            try await checkConcurrentMigrators(schema: schema)
+        } catch {
+            try? await TestDatabase.dropSchema(schema)
+            throw error
+        }
+        try await TestDatabase.dropSchema(schema)
+    }
+
+    private func checkConcurrentMigrators(schema: String) async throws {
         let applied = Shared<[Int]>([])
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<5 {
@@ -48,7 +57,6 @@ struct MigrationTests {
         #expect(try await pool.query("SELECT count(*) AS n FROM \(identifier: schema).goal")[0].decode("n", as: Int.self) == 1)
         // Running again applies nothing.
         #expect(try await PostgresMigrator(schema: schema, migrations: Self.migrations, logger: TestDatabase.logger).migrate(pool) == [])
-        try await pool.execute("DROP SCHEMA \(identifier: schema) CASCADE")
         await pool.close()
     }
 

@@ -99,10 +99,9 @@ struct OrgDirectoryTests {
         let producer = try KafkaProducer(configuration: fixture.kafka, logger: fixture.logger)
         let events = [Self.employee("CEO", manager: nil), Self.employee("M", manager: "CEO"), Self.employee("E", manager: "M")]
         for event in events {
-            let encoded = try EventCodec.encode(event, source: "/hris")
-            _ = try await producer.send(KafkaOutgoingMessage(
-                topic: topic, key: encoded.key, value: encoded.value,
-                headers: encoded.headers.map { KafkaHeader(key: $0.name, value: $0.value) }))
+            var encoded = try EventCodec.encode(event, source: "/hris")
+            encoded.topic = topic
+            _ = try await producer.send(KafkaOutgoingMessage(encoded))
         }
         let directory = OrgDirectory(schema: schema)
         let consumer = InboxConsumer(

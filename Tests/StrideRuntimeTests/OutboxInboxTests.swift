@@ -55,7 +55,7 @@ struct OutboxInboxTests {
         #expect(records.count == 90)
         for key in ["metric-0", "metric-1", "metric-2"] {
             let values = try records.filter { $0.key.map { String(decoding: $0, as: UTF8.self) } == key }
-                .map { try EventCodec.decode(MetricReading.self, headers: $0.eventHeadersForTest, value: $0.value).1.value }
+                .map { try EventCodec.decode(MetricReading.self, headers: $0.eventHeaders, value: $0.value).1.value }
             #expect(values.count == 30)
             #expect(values == values.sorted(), "records of key \(key) arrive in the order they were written")
         }
@@ -146,11 +146,5 @@ struct OutboxInboxTests {
         #expect(await OutboxRelay(outbox: outbox, pool: fixture.pool, producer: producer, logger: fixture.logger).drain() == 10)
         await producer.close()
         #expect(try await fixture.readAll(topic: topic, atLeast: 10).count == 10)
-    }
-}
-
-extension KafkaConsumerMessage {
-    var eventHeadersForTest: [EventHeader] {
-        headers.map { EventHeader(name: $0.key, value: $0.value.map { String(decoding: $0, as: UTF8.self) } ?? "") }
     }
 }

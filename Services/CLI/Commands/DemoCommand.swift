@@ -36,10 +36,8 @@ struct DemoCommand: AsyncParsableCommand {
         section("2. Import the org chart from \(org) → \(StrideTopic.employees.rawValue)")
         let imported = try OrgImport(csv: String(contentsOfFile: org, encoding: .utf8))
         let producer = try KafkaProducer(configuration: kafka, logger: logger)
-        let messages = try imported.employees.map { employee in
-            let encoded = try EventCodec.encode(employee, source: "/stride/cli/org-import")
-            return KafkaOutgoingMessage(topic: encoded.topic, key: encoded.key, value: encoded.value,
-                                        headers: encoded.headers.map { KafkaHeader(key: $0.name, value: $0.value) })
+        let messages = try imported.employees.map {
+            KafkaOutgoingMessage(try EventCodec.encode($0, source: "/stride/cli/org-import"))
         }
         for result in await producer.send(messages) { _ = try result.get() }
         await producer.close()

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StrideContracts
 import StrideKafka
+import StrideRuntime
 
 /// `stride org import FILE.csv`: publishes an HRIS export to `hr.employees.v1`.
 struct OrgCommand: AsyncParsableCommand {
@@ -36,10 +37,9 @@ struct OrgCommand: AsyncParsableCommand {
             }
             let producer = try KafkaProducer(configuration: try connection.kafkaConfiguration(), logger: connection.logger("stride.org"))
             let messages = try parsed.employees.map { employee in
-                let encoded = try EventCodec.encode(employee, source: "/stride/cli/org-import")
-                return KafkaOutgoingMessage(
-                    topic: topic, key: encoded.key, value: encoded.value,
-                    headers: encoded.headers.map { KafkaHeader(key: $0.name, value: $0.value) })
+                var encoded = try EventCodec.encode(employee, source: "/stride/cli/org-import")
+                encoded.topic = topic
+                return KafkaOutgoingMessage(encoded)
             }
             let failures = await producer.send(messages).filter { if case .failure = $0 { true } else { false } }.count
             await producer.close()

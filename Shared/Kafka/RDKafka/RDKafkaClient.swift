@@ -46,12 +46,12 @@ final class RDKafkaClient: @unchecked Sendable {
     }
 
     /// Requests cluster metadata: proves a broker answers. Blocking for up to `timeoutMilliseconds`.
-    func ping(timeoutMilliseconds: Int32) throws(KafkaError) {
+    func ping(timeoutMilliseconds: Int32, servers: String) throws(KafkaError) {
         var metadata: UnsafePointer<rd_kafka_metadata>?
         let err = rd_kafka_metadata(handle, 0, nil, &metadata, timeoutMilliseconds)
         if let metadata { rd_kafka_metadata_destroy(metadata) }
         guard err == RD_KAFKA_RESP_ERR_NO_ERROR else {
-            throw KafkaError(.connection, err, "no Kafka broker answered within \(timeoutMilliseconds) ms")
+            throw KafkaError(.connection, err, "no Kafka broker at \(servers) answered within \(timeoutMilliseconds) ms")
         }
     }
 

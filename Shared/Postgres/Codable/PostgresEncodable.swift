@@ -13,11 +13,6 @@ public protocol PostgresEncodable: Sendable {
     var postgresText: String? { get throws }
 }
 
-extension PostgresEncodable {
-    /// The declared type of this value (the dynamic type's ``postgresType``).
-    var postgresDynamicType: PostgresDataType { Self.postgresType }
-}
-
 extension Optional: PostgresEncodable where Wrapped: PostgresEncodable {
     public static var postgresType: PostgresDataType { Wrapped.postgresType }
     public var postgresText: String? {

@@ -44,7 +44,7 @@ extension PostgresPool {
                 let delay = Self.retryDelay(afterAttempt: attempt)
                 logger.debug("retrying transaction", metadata: [
                     "postgres.sqlstate": "\(error.sqlState ?? "")", "postgres.attempt": "\(attempt)",
-                    "postgres.retry_in_ms": "\(delay.components.attoseconds / 1_000_000_000_000_000 + delay.components.seconds * 1000)",
+                    "postgres.retry_in": "\(delay)",
                 ])
                 try await Task.sleep(for: delay)
                 attempt += 1

@@ -57,6 +57,10 @@ public struct PostgresQuery: ExpressibleByStringInterpolation, Sendable, CustomS
 
         /// Appends a parameter placeholder (`$n`) bound to `value`; `nil` binds `NULL`.
         public mutating func appendInterpolation(_ value: some PostgresEncodable) {
+            appendBind(value)
+        }
+
+        private mutating func appendBind(_ value: some PostgresEncodable) {
             do {
                 binds.append(try PostgresBind(value))
             } catch {
@@ -67,6 +71,11 @@ public struct PostgresQuery: ExpressibleByStringInterpolation, Sendable, CustomS
             sql += "$\(binds.count)"
         }
 
+        /// Appends a parameter placeholder bound to `value`, or to `NULL` when it is `nil`.
+        public mutating func appendInterpolation<Value: PostgresEncodable>(_ value: Value?) {
+            appendBind(value)
+        }
+
         /// Appends a parameter for a value whose type is only known at run time.
         public mutating func appendInterpolation(bind value: (any PostgresEncodable)?) {
             guard let value else {
@@ -74,7 +83,7 @@ public struct PostgresQuery: ExpressibleByStringInterpolation, Sendable, CustomS
                 sql += "$\(binds.count)"
                 return
             }
-            appendInterpolation(value)
+            appendBind(value)
         }
 
         /// Appends a prepared ``PostgresBind`` as a parameter.

@@ -16,10 +16,3 @@ public struct InboxMessage: Sendable {
         try EventCodec.decode(type, headers: record.eventHeaders, value: record.value).1
     }
 }
-
-extension KafkaConsumerMessage {
-    /// The record's headers in the contracts module's form (values as UTF-8 text).
-    var eventHeaders: [EventHeader] {
-        headers.map { EventHeader(name: $0.key, value: $0.value.map { String(decoding: $0, as: UTF8.self) } ?? "") }
-    }
-}

@@ -13,6 +13,11 @@ import StridePostgres
 /// - Only one relay per schema publishes at a time (a transaction-scoped advisory lock), so
 ///   several replicas of a service keep the per-key order.
 /// - A broker outage is retried with exponential backoff; rows stay pending, nothing is lost.
+///   Rows of a batch that were delivered are marked even when another row failed, so a failed
+///   row is re-sent after later ones: per-key order holds while the (idempotent, retrying)
+///   producer delivers, which is all but the case of a message timing out.
+/// - Rows are read in `id` order; two transactions that commit out of their `id` order are not
+///   reordered (ids come from a sequence), which matters only for concurrent writes to one key.
 ///   A crash after publishing but before marking re-sends those rows on restart: consumers
 ///   deduplicate by event id (the inbox), so the effect is exactly once.
 /// - On graceful shutdown it finishes the batch in flight, drains what is pending, and returns.

@@ -80,7 +80,7 @@ struct ProblemTests {
         headers[.contentType] = "application/x-www-form-urlencoded"
         try await app.test(.router) { [headers] client in
             try await client.execute(uri: "/v1/goals", method: .post, headers: headers, body: ByteBuffer(string: "a=b")) {
-                try expectProblem($0, status: .unsupportedMediaType)
+                _ = try expectProblem($0, status: .unsupportedMediaType)
             }
         }
     }
@@ -93,7 +93,7 @@ struct ProblemTests {
             try await client.execute(
                 uri: "/v1/goals", method: .post, headers: HTTPTestApp.bearer(token), body: ByteBuffer(string: big)
             ) { response in
-                try expectProblem(response, status: .contentTooLarge)
+                _ = try expectProblem(response, status: .contentTooLarge)
             }
         }
     }

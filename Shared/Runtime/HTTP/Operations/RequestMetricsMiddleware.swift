@@ -2,7 +2,7 @@ import Hummingbird
 
 /// Records `http_requests_total{method,route,status}` and `http_request_duration_seconds{method,route,status}`.
 ///
-/// `route` is the matched route pattern (`/goals/:id`), or `NotFound` for unknown paths, so raw
+/// `route` is the matched route pattern (`/goals/{id}`, as Hummingbird prints it), or `NotFound` for unknown paths, so raw
 /// ids never become label values.
 /// - Important: Add it to the router outside ``ProblemMiddleware`` so it sees the final status of
 ///   every request, including errors turned into problems.

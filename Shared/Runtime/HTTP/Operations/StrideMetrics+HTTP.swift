@@ -10,7 +10,7 @@ extension StrideMetrics {
     /// Records one finished request.
     /// - Parameters:
     ///   - method: HTTP method.
-    ///   - route: The route pattern (`/goals/:id`), never the raw path, to keep label cardinality bounded.
+    ///   - route: The route pattern (`/goals/{id}`, as Hummingbird prints it), never the raw path, to keep label cardinality bounded.
     ///   - status: Response status code.
     ///   - duration: Time to produce the response.
     func recordRequest(method: String, route: String, status: Int, duration: Duration) {

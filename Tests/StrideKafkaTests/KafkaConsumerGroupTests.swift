@@ -1,0 +1,138 @@
+import StrideKafka
+import StrideTestSupport
+import Testing
+
+@Suite("KafkaConsumer groups against the real broker")
+struct KafkaConsumerGroupTests {
+    private func produce(_ count: Int, to topic: String, key: (Int) -> String? = { _ in "employee-1" }) async throws {
+        let producer = try KafkaProducer(configuration: try KafkaTestSupport.configuration(), logger: KafkaTestSupport.logger)
+        let results = await producer.send((0..<count).map {
+            KafkaOutgoingMessage(topic: topic, key: key($0), value: KafkaTestSupport.value("m\($0)"))
+        })
+        await producer.close()
+        for result in results { _ = try result.get() }
+    }
+
+    private func consumer(group: String, topic: String) throws -> KafkaConsumer {
+        try KafkaConsumer(
+            configuration: try KafkaTestSupport.consumerConfiguration(), groupID: group, topics: [topic],
+            logger: KafkaTestSupport.logger)
+    }
+
+    @Test("a restarted member resumes after the committed offset; uncommitted messages are redelivered")
+    func commitAndResume() async throws {
+        let topic = try await KafkaTestSupport.makeTopic(partitions: 1)
+        try await produce(10, to: topic)
+        let group = TestEnvironment.uniqueName("g")
+
+        let first = try consumer(group: group, topic: topic)
+        let seen = try await KafkaTestSupport.collect(first, count: 10)
+        #expect(seen.map(\.offset) == Array(0..<10))
+        try await first.commit(Array(seen.prefix(6)))
+        await first.close()
+
+        let second = try consumer(group: group, topic: topic)
+        let resumed = try await KafkaTestSupport.collect(second, count: 4)
+        let extra = try await second.poll(timeout: .milliseconds(500))
+        await second.close()
+        #expect(resumed.map(\.offset) == [6, 7, 8, 9], "committed messages must not come again, uncommitted ones must")
+        #expect(extra.isEmpty)
+    }
+
+    @Test("commit with several messages per partition commits the highest offset plus one")
+    func commitUsesHighestOffset() async throws {
+        let topic = try await KafkaTestSupport.makeTopic(partitions: 1)
+        try await produce(5, to: topic)
+        let group = TestEnvironment.uniqueName("g")
+        let first = try consumer(group: group, topic: topic)
+        let seen = try await KafkaTestSupport.collect(first, count: 5)
+        try await first.commit(Array(seen.prefix(3).reversed()))  // order must not matter
+        await first.close()
+        let second = try consumer(group: group, topic: topic)
+        let resumed = try await KafkaTestSupport.collect(second, count: 2)
+        await second.close()
+        #expect(resumed.map(\.offset) == [3, 4])
+    }
+
+    @Test("two members of one group split 4 partitions and together see every message")
+    func twoMembersSplitPartitions() async throws {
+        let topic = try await KafkaTestSupport.makeTopic(partitions: 4)
+        let group = TestEnvironment.uniqueName("g")
+        let a = try consumer(group: group, topic: topic)
+        let b = try consumer(group: group, topic: topic)
+        // Both must be in the group before producing, so each owns partitions.
+        async let readyA = KafkaTestSupport.waitForAssignment(a)
+        async let readyB = KafkaTestSupport.waitForAssignment(b)
+        _ = try await (readyA, readyB)
+        // A second join may still be rebalancing: wait until the assignments are stable and disjoint.
+        let deadline = ContinuousClock.now.advanced(by: .seconds(20))
+        var assignedA: [KafkaTopicPartition] = []
+        var assignedB: [KafkaTopicPartition] = []
+        while ContinuousClock.now < deadline {
+            _ = try await a.poll(timeout: .milliseconds(100))
+            _ = try await b.poll(timeout: .milliseconds(100))
+            assignedA = try await a.assignment()
+            assignedB = try await b.assignment()
+            if !assignedA.isEmpty, !assignedB.isEmpty, assignedA.count + assignedB.count == 4 { break }
+        }
+        #expect(!assignedA.isEmpty && !assignedB.isEmpty)
+        #expect(Set(assignedA).isDisjoint(with: Set(assignedB)))
+        #expect(Set(assignedA).union(assignedB).count == 4)
+
+        try await produce(400, to: topic, key: { "employee-\($0)" })
+        var valuesA: [String] = []
+        var valuesB: [String] = []
+        let end = ContinuousClock.now.advanced(by: .seconds(30))
+        while valuesA.count + valuesB.count < 400, ContinuousClock.now < end {
+            async let fromA = a.poll(timeout: .milliseconds(200))
+            async let fromB = b.poll(timeout: .milliseconds(200))
+            let (batchA, batchB) = try await (fromA, fromB)
+            valuesA += batchA.map { String(decoding: $0.value, as: UTF8.self) }
+            valuesB += batchB.map { String(decoding: $0.value, as: UTF8.self) }
+        }
+        await a.close()
+        await b.close()
+        #expect(!valuesA.isEmpty && !valuesB.isEmpty, "both members must receive messages")
+        #expect(Set(valuesA).union(valuesB) == Set((0..<400).map { "m\($0)" }))
+    }
+
+    @Test("lag is the high watermark minus the position over the assignment")
+    func lag() async throws {
+        let topic = try await KafkaTestSupport.makeTopic(partitions: 1)
+        try await produce(20, to: topic)
+        let consumer = try consumer(group: TestEnvironment.uniqueName("g"), topic: topic)
+        let first = try await KafkaTestSupport.collect(consumer, count: 5)
+        #expect(first.count == 5)
+        var lag: Int64 = -1
+        for _ in 0..<20 where lag != 15 {
+            lag = await consumer.lag()
+            if lag != 15 { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        await consumer.close()
+        #expect(lag == 15)
+        #expect(await consumer.lag() == 0)
+    }
+
+    @Test("close is idempotent, ends the messages sequence and makes poll throw .closed")
+    func closeEndsMessages() async throws {
+        let topic = try await KafkaTestSupport.makeTopic(partitions: 1)
+        try await produce(3, to: topic)
+        let consumer = try consumer(group: TestEnvironment.uniqueName("g"), topic: topic)
+        let reader = Task {
+            var offsets: [Int64] = []
+            for try await message in consumer.messages { offsets.append(message.offset) }
+            return offsets
+        }
+        let deadline = ContinuousClock.now.advanced(by: .seconds(20))
+        while try await consumer.assignment().isEmpty, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(100))  // the reader's polls join the group
+        }
+        try await Task.sleep(for: .seconds(1))  // let the reader take the three messages
+        await consumer.close()
+        await consumer.close()
+        let offsets = try await reader.value
+        #expect(offsets == [0, 1, 2])
+        let error = await #expect(throws: KafkaError.self) { try await consumer.poll() }
+        #expect(error?.code == .closed)
+    }
+}
