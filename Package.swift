@@ -14,7 +14,9 @@ let package = Package(
         .library(name: "StrideKafka", targets: ["StrideKafka"]),
         .library(name: "StridePostgres", targets: ["StridePostgres"]),
         .library(name: "StrideRuntime", targets: ["StrideRuntime"]),
+        .library(name: "StrideGoals", targets: ["StrideGoals"]),
         .executable(name: "stride", targets: ["StrideCLI"]),
+        .executable(name: "stride-goals", targets: ["StrideGoalsServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -75,11 +77,34 @@ let package = Package(
             path: "Shared/Runtime", swiftSettings: swiftSettings
         ),
 
+        // The goals service: pure domain, its store, HTTP routes and event handlers…
+        .target(
+            name: "StrideGoals",
+            dependencies: [
+                "StrideRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/Goals", swiftSettings: swiftSettings
+        ),
+        // …and its executable, configured by the environment.
+        .executableTarget(
+            name: "StrideGoalsServer",
+            dependencies: [
+                "StrideGoals",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            path: "Services/GoalsServer", swiftSettings: swiftSettings
+        ),
+
         // The admin and demo CLI.
         .executableTarget(
             name: "StrideCLI",
             dependencies: [
                 "StrideRuntime",
+                "StrideGoals",
                 "CRdKafka",  // the benchmarks' raw ceilings only
                 "CLibPQ",  // the benchmarks' raw ceilings only
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -114,6 +139,14 @@ let package = Package(
         .testTarget(
             name: "StrideCLITests", dependencies: ["StrideCLI", "StrideContracts"],
             path: "Tests/StrideCLITests", swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StrideGoalsTests",
+            dependencies: [
+                "StrideGoals", "StrideTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/StrideGoalsTests", swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "StrideRuntimeTests",

@@ -33,4 +33,10 @@ struct OrgEmployeeView: ResponseEncodable {
     var employee: OrgEmployee
     var managerChain: [String]
     var directReports: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case employee
+        case managerChain = "manager_chain"
+        case directReports = "direct_reports"
+    }
 }

@@ -53,6 +53,9 @@ public struct GoalDefinition: Codable, Sendable, Equatable {
 
 /// How a KPI goal is measured.
 public struct GoalMeasure: Codable, Sendable, Equatable {
+    /// The system that publishes the bound metric on `stride.metrics.v1` (``MetricReading/source``),
+    /// e.g. `crm`; together with ``metricID`` it names the binding.
+    public var metricSource: String?
     /// The metric fed by `stride.metrics.v1`, when the KPI updates automatically.
     public var metricID: String?
     /// The unit, e.g. `EUR`, `percent`, `hours`.
@@ -63,16 +66,19 @@ public struct GoalMeasure: Codable, Sendable, Equatable {
     @DecimalString public var startValue: Decimal
     /// The value that means 100 % attainment.
     @DecimalString public var targetValue: Decimal
-    /// The acceptable band, for `stay_within_range`.
+    /// The lower edge of the band for `stay_within_range`; for `increase`, a threshold below
+    /// which the goal scores nothing.
     @OptionalDecimalString public var lowerBound: Decimal?
-    /// The acceptable band, for `stay_within_range`.
+    /// The upper edge of the band for `stay_within_range`; for `decrease`, a threshold above
+    /// which the goal scores nothing.
     @OptionalDecimalString public var upperBound: Decimal?
 
     /// Creates a measure.
     public init(
-        metricID: String?, unit: String, direction: MetricDirection, startValue: Decimal, targetValue: Decimal,
-        lowerBound: Decimal? = nil, upperBound: Decimal? = nil
+        metricSource: String? = nil, metricID: String?, unit: String, direction: MetricDirection, startValue: Decimal,
+        targetValue: Decimal, lowerBound: Decimal? = nil, upperBound: Decimal? = nil
     ) {
+        self.metricSource = metricSource
         self.metricID = metricID
         self.unit = unit
         self.direction = direction
@@ -83,6 +89,7 @@ public struct GoalMeasure: Codable, Sendable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
+        case metricSource = "metric_source"
         case metricID = "metric_id"
         case unit
         case direction

@@ -86,6 +86,13 @@ public struct OrgEmployee: Sendable, Equatable, Codable {
     /// `active`, `on_leave` or `terminated`.
     public var status: String
 
+    enum CodingKeys: String, CodingKey {
+        case id, name, email, department, status
+        case managerID = "manager_id"
+        case jobTitle = "job_title"
+        case jobLevel = "job_level"
+    }
+
     init(row: PostgresRow) throws {
         id = try row.decode("employee_id")
         name = try row.decode("name")

@@ -7,7 +7,7 @@ extension EventSamples {
         level: .employee, kind: .kpi, parentGoalID: "G-2026-SALES-01", weight: SampleValues.decimal("40"),
         dueDate: SampleValues.date(2026, 12, 31),
         measure: GoalMeasure(
-            metricID: "sales.emea.new-arr", unit: "EUR", direction: .increase, startValue: SampleValues.decimal("0"),
+            metricSource: "crm", metricID: "sales.emea.new-arr", unit: "EUR", direction: .increase, startValue: SampleValues.decimal("0"),
             targetValue: SampleValues.decimal("1500000")),
         keyResults: [])
 

@@ -3,17 +3,19 @@ import Foundation
 /// Stride's JSON conventions for HTTP bodies: snake_case keys, ISO 8601 dates.
 ///
 /// The same conventions as the event payloads, so a field is spelled the same in the API and on
-/// the topics. Swift types keep camelCase properties; the coders convert.
+/// the topics. Every body type spells its snake_case keys out in `CodingKeys`, as the event
+/// contracts do, so the coders use the keys as written: a key strategy would also rewrite
+/// dictionary keys (a key result id `KR-1` would turn into `kr-1`) and break contract types.
 public enum JSONBody {
     /// The `Content-Type` of JSON responses.
     public static let mediaType = "application/json; charset=utf-8"
 
-    /// Decoder for request bodies: `convertFromSnakeCase`, ISO 8601 dates.
+    /// Decoder for request bodies: keys as the types spell them, ISO 8601 dates.
     ///
     /// - Important: Shared; do not mutate it. Use ``makeDecoder()`` for a private copy.
     public static let decoder: JSONDecoder = makeDecoder()
 
-    /// Encoder for response bodies: `convertToSnakeCase`, ISO 8601 dates, sorted keys.
+    /// Encoder for response bodies: keys as the types spell them, ISO 8601 dates, sorted keys.
     ///
     /// - Important: Shared; do not mutate it. Use ``makeEncoder()`` for a private copy.
     public static let encoder: JSONEncoder = makeEncoder()
@@ -21,7 +23,6 @@ public enum JSONBody {
     /// A new decoder with Stride's conventions.
     public static func makeDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
         // Our own strategy, so a bad date names its field (Foundation's `.iso8601` loses the
         // coding path on Linux) and fractional seconds are accepted.
         decoder.dateDecodingStrategy = .custom { decoder in
@@ -40,7 +41,6 @@ public enum JSONBody {
     /// A new encoder with Stride's conventions.
     public static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder

@@ -13,6 +13,12 @@ public struct StrideJSONRequestDecoder: RequestDecoder, Sendable {
     public init() {}
 
     public func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
+        try Self.decode(type, from: try await Self.collectBody(of: request, context: context))
+    }
+
+    /// The request's JSON body bytes, checked for media type and size.
+    /// - Throws: ``Problem`` 415 for a non-JSON `Content-Type`, 413 above `context.maxUploadSize`.
+    public static func collectBody(of request: Request, context: some RequestContext) async throws -> Data {
         if let contentType = request.headers[.contentType], !JSONBody.isJSON(contentType: contentType) {
             throw Problem.unsupportedMediaType("The request body must be application/json, not \(contentType).")
         }
@@ -22,8 +28,14 @@ public struct StrideJSONRequestDecoder: RequestDecoder, Sendable {
         } catch is NIOTooManyBytesError {
             throw Problem.payloadTooLarge("The request body exceeds the limit of \(context.maxUploadSize) bytes.")
         }
+        return Data(buffer.readableBytesView)
+    }
+
+    /// Decodes collected body bytes.
+    /// - Throws: ``Problem/decoding(_:)`` (400 naming the field) when they do not fit `type`.
+    public static func decode<T: Decodable>(_ type: T.Type, from body: Data) throws -> T {
         do {
-            return try JSONBody.decoder.decode(T.self, from: Data(buffer.readableBytesView))
+            return try JSONBody.decoder.decode(T.self, from: body)
         } catch let error as DecodingError {
             throw Problem.decoding(error)
         }

@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 
-/// Hummingbird `ResponseEncoder` using ``JSONBody/encoder``: `application/json`, snake_case keys.
+/// Hummingbird `ResponseEncoder` using ``JSONBody/encoder``: `application/json`, keys as the types spell them (snake_case).
 public struct StrideJSONResponseEncoder: ResponseEncoder, Sendable {
     /// Creates the encoder.
     public init() {}

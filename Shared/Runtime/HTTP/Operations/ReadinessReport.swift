@@ -13,6 +13,11 @@ public struct ReadinessReport: Sendable, Codable, Equatable {
         public var error: String?
         /// How long it ran, in milliseconds.
         public var durationMs: Int
+
+        enum CodingKeys: String, CodingKey {
+            case name, status, error
+            case durationMs = "duration_ms"
+        }
     }
 
     /// One result per check, in the order the checks were given.

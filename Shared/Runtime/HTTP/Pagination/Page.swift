@@ -7,6 +7,11 @@ public struct Page<Item: Encodable>: ResponseEncodable {
     /// The cursor for the next page; nil on the last page.
     public var nextCursor: String?
 
+    enum CodingKeys: String, CodingKey {
+        case items
+        case nextCursor = "next_cursor"
+    }
+
     /// Creates a page.
     public init(items: [Item], nextCursor: String?) {
         self.items = items

@@ -5,7 +5,7 @@ extension Problem {
     /// in the client's spelling: `field 'goals[0].weight': expected a number`.
     ///
     /// Swift property names in the coding path are converted back to snake_case, since bodies are
-    /// decoded with `convertFromSnakeCase`.
+    /// decoded with `convertFromSnakeCase` by another decoder (keys already in snake_case stay as they are).
     /// - Parameter error: The decoding error.
     /// - Returns: A ``validation(_:detail:)`` problem, or ``badRequest(_:errors:)`` when the body is not JSON at all.
     public static func decoding(_ error: DecodingError) -> Problem {

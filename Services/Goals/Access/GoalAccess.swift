@@ -1,0 +1,74 @@
+import StrideContracts
+import StridePostgres
+import StrideRuntime
+
+/// Who may see and change which goals, decided from the token's roles and the org projection:
+/// an employee their own goals, a manager their whole reporting line (approving their direct
+/// reports), HR everything; company and org-unit goals are visible to everyone.
+///
+/// A reader who may not see a goal learns nothing about it: ``requireVisible(_:to:on:)`` answers
+/// 404, the same as for a goal that does not exist.
+public struct GoalAccess: Sendable {
+    let directory: OrgDirectory
+
+    public init(directory: OrgDirectory) {
+        self.directory = directory
+    }
+
+    /// The list visibility of `principal`.
+    public func visibility(of principal: Principal) -> GoalVisibility {
+        principal.isHR || principal.isService ? .everything : .viewer(principal.subject)
+    }
+
+    /// Whether `principal` may see `goal`.
+    public func canSee(_ goal: Goal, principal: Principal, on connection: PostgresConnection) async throws -> Bool {
+        if principal.isHR || principal.isService || goal.definition.level != .employee || principal.isSelf(goal.ownerID) {
+            return true
+        }
+        return try await directory.isInReportingLine(goal.ownerID, of: principal.subject, on: connection)
+    }
+
+    /// - Throws: 404 when `principal` may not see `goal`.
+    public func requireVisible(_ goal: Goal, to principal: Principal, on connection: PostgresConnection) async throws {
+        guard try await canSee(goal, principal: principal, on: connection) else {
+            throw Problem.notFound("No goal \(goal.goalID) is visible to you.")
+        }
+    }
+
+    /// May `principal` write goals owned by `ownerID` at `level` (create, edit, record progress)?
+    /// Employee goals: the employee, anyone above them, HR. Company goals: HR. Department goals:
+    /// HR or a manager in that department. Team goals (owned by the team lead's id): the lead,
+    /// anyone above them, HR.
+    public func requireWriter(
+        ownerID: String, level: GoalLevel, principal: Principal, on connection: PostgresConnection
+    ) async throws {
+        if principal.isHR { return }
+        switch level {
+        case .company:
+            throw Problem.forbidden("Only HR may write company goals.")
+        case .department:
+            guard principal.isManager, let me = try await directory.employee(principal.subject, on: connection),
+                me.department == ownerID
+            else { throw Problem.forbidden("Only HR or a manager of department \(ownerID) may write its goals.") }
+        case .team, .employee:
+            if principal.isSelf(ownerID) { return }
+            guard try await directory.isInReportingLine(ownerID, of: principal.subject, on: connection) else {
+                throw Problem.forbidden("You may only write goals of yourself and of your reporting line.")
+            }
+        }
+    }
+
+    /// Approving or returning needs HR or the owner's direct manager, as the org projection says now.
+    public func requireApprover(of goal: Goal, principal: Principal, on connection: PostgresConnection) async throws {
+        if principal.isHR { return }
+        let owner = try await directory.employee(goal.ownerID, on: connection)
+        guard let owner, owner.managerID == principal.subject else {
+            throw Problem.forbidden("Only \(goal.ownerID)'s manager or HR may approve or return their goals.")
+        }
+    }
+
+    /// Who is asked to approve `ownerID`'s goals: their manager, or `hr` when they have none.
+    public func approver(of ownerID: String, on connection: PostgresConnection) async throws -> String {
+        try await directory.employee(ownerID, on: connection)?.managerID ?? "hr"
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import StrideContracts
+import StridePostgres
+import StrideRuntime
+
+/// What a client sends to create a goal: the period, the owner and the definition's fields,
+/// flat in one JSON object (`key_results` may be left out for KPIs and milestones).
+public struct NewGoal: Sendable, Decodable {
+    public var periodID: String
+    /// Defaults to the caller for employee goals; required for org-level goals.
+    public var ownerID: String?
+    public var definition: GoalDefinition
+
+    public init(periodID: String, ownerID: String?, definition: GoalDefinition) {
+        self.periodID = periodID
+        self.ownerID = ownerID
+        self.definition = definition
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        periodID = try container.decode(String.self, forKey: .periodID)
+        ownerID = try container.decodeIfPresent(String.self, forKey: .ownerID)
+        definition = try GoalFields(from: decoder).definition
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case periodID = "period_id"
+        case ownerID = "owner_id"
+    }
+}
+
+/// A goal definition as request bodies carry it: the contract's fields, with `key_results`
+/// optional and `weight` defaulting to 100 (org-level goals).
+struct GoalFields: Decodable {
+    var definition: GoalDefinition
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        definition = GoalDefinition(
+            title: try container.decode(String.self, forKey: .title),
+            description: try container.decodeIfPresent(String.self, forKey: .description),
+            level: try container.decodeIfPresent(GoalLevel.self, forKey: .level) ?? .employee,
+            kind: try container.decode(GoalKind.self, forKey: .kind),
+            parentGoalID: try container.decodeIfPresent(String.self, forKey: .parentGoalID),
+            weight: try container.decodeIfPresent(DecimalString.self, forKey: .weight)?.wrappedValue ?? 100,
+            dueDate: try container.decodeIfPresent(CalendarDate.self, forKey: .dueDate),
+            measure: try container.decodeIfPresent(GoalMeasure.self, forKey: .measure),
+            keyResults: try container.decodeIfPresent([KeyResult].self, forKey: .keyResults) ?? [])
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case title
+        case description
+        case level
+        case kind
+        case parentGoalID = "parent_goal_id"
+        case weight
+        case dueDate = "due_date"
+        case measure
+        case keyResults = "key_results"
+    }
+}
+
+extension GoalsCore {
+    /// Creates a goal: an employee drafts their own, a manager assigns one to a report (also a
+    /// draft, for the employee to agree), HR and managers write org-level goals (active at once).
+    public func createGoal(_ request: NewGoal, by principal: Principal, on connection: PostgresConnection) async throws -> Goal {
+        let definition = request.definition
+        let ownerID = request.ownerID ?? principal.subject
+        let violations = GoalDefinitionRules.violations(of: definition)
+        guard violations.isEmpty else { throw Problem.rules(violations) }
+        let period = try await openPeriod(request.periodID, on: connection)
+        try await access.requireWriter(ownerID: ownerID, level: definition.level, principal: principal, on: connection)
+        if definition.level == .employee, try await directory.employee(ownerID, on: connection) == nil {
+            throw Problem.validation(field: "owner_id", "No employee \(ownerID) in the org directory.")
+        }
+        try validateDueDate(definition.dueDate, in: period)
+        let goalID = GoalsIdentifier.make()
+        try await validateParent(definition.parentGoalID, of: goalID, in: period.periodID, on: connection)
+        let now = Date()
+        var goal = Goal(
+            goalID: goalID, periodID: period.periodID, ownerID: ownerID,
+            status: definition.level == .employee ? .draft : .active, version: 1, definition: definition,
+            currentValue: nil, milestoneDone: false, keyResultValues: [:], progressPercent: 0, atRisk: false,
+            needsReassignment: false, frozen: false, templateID: nil, createdBy: principal.subject, createdAt: now, updatedAt: now)
+        goal.progressPercent = Attainment.percent(of: goal.measurement, policy: settings.policy)
+        try await goals.identify(actor: principal.subject, action: "create", on: connection)
+        try await goals.insert(goal, on: connection)
+        try await outbox.enqueue(
+            GoalCreated(
+                goalID: goal.goalID, ownerID: ownerID, periodID: period.periodID, actorID: principal.subject, version: 1,
+                status: goal.status, definition: definition),
+            on: connection)
+        return goal
+    }
+
+    /// A due date must fall inside the period.
+    func validateDueDate(_ dueDate: CalendarDate?, in period: GoalPeriod) throws(Problem) {
+        guard let dueDate else { return }
+        guard dueDate >= period.startsOn, dueDate <= period.endsOn else {
+            throw Problem.validation(
+                field: "due_date", "The due date must fall inside the period (\(period.startsOn) to \(period.endsOn)).")
+        }
+    }
+
+    /// The parent must exist, be in the same period, and not sit below the goal (no cycles).
+    func validateParent(_ parentID: String?, of goalID: String, in periodID: String, on connection: PostgresConnection) async throws {
+        guard let parentID else { return }
+        let ancestry = try await goals.ancestry(from: parentID, on: connection)
+        try enforcing {
+            try Alignment.validate(goalID: goalID, periodID: periodID, parentID: parentID) { ancestry[$0] }
+        }
+    }
+}
