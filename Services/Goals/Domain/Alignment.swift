@@ -30,7 +30,8 @@ public enum Alignment {
         guard parent.periodID == periodID else {
             throw GoalRuleViolation(
                 .crossPeriodParent, field: "parent_goal_id",
-                "Goal \(parentID) is in period \(parent.periodID); a goal can only align to a goal in its own period (\(periodID)).")
+                "Goal \(parentID) is in period \(parent.periodID); a goal can only align to a goal in its own period (\(periodID))."
+            )
         }
         var seen: Set<String> = [parentID]
         var ancestorID = parent.parentID

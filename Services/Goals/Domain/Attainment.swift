@@ -105,7 +105,7 @@ public enum Attainment {
         for keyResult in keyResults {
             let score: Decimal
             if let current = keyResult.currentValue {
-                score = (progress(from: keyResult.startValue, to: keyResult.targetValue, at: current))
+                score = policy.clamp(progress(from: keyResult.startValue, to: keyResult.targetValue, at: current))
             } else {
                 score = policy.clamp(0)
             }

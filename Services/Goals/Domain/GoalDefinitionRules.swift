@@ -58,7 +58,8 @@ public enum GoalDefinitionRules {
             if definition.kind == .kpi {
                 found.append(
                     GoalRuleViolation(
-                        .invalidMeasure, field: "measure", "A KPI goal needs a measure: unit, direction, start and target."))
+                        .invalidMeasure, field: "measure",
+                        "A KPI goal needs a measure: unit, direction, start and target."))
             }
             return
         }
@@ -71,7 +72,8 @@ public enum GoalDefinitionRules {
         }
         if measure.unit.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             found.append(
-                GoalRuleViolation(.invalidMeasure, field: "measure.unit", "Give the measure a unit, e.g. EUR or percent."))
+                GoalRuleViolation(
+                    .invalidMeasure, field: "measure.unit", "Give the measure a unit, e.g. EUR or percent."))
         }
         switch measure.direction {
         case .increase where measure.targetValue < measure.startValue:
@@ -130,7 +132,8 @@ public enum GoalDefinitionRules {
         for (index, keyResult) in keyResults.enumerated() {
             let path = "key_results[\(index)]"
             if keyResult.keyResultID.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                found.append(GoalRuleViolation(.invalidField, field: "\(path).key_result_id", "Give the key result an id."))
+                found.append(
+                    GoalRuleViolation(.invalidField, field: "\(path).key_result_id", "Give the key result an id."))
             } else if !seenIDs.insert(keyResult.keyResultID).inserted {
                 found.append(
                     GoalRuleViolation(

@@ -42,7 +42,8 @@ public enum PeriodRules {
         guard parent.startsOn <= startsOn, endsOn <= parent.endsOn else {
             throw GoalRuleViolation(
                 .periodNotNested, field: "parent_period_id",
-                "The period (\(startsOn) to \(endsOn)) must lie within its parent (\(parent.startsOn) to \(parent.endsOn)).")
+                "The period (\(startsOn) to \(endsOn)) must lie within its parent (\(parent.startsOn) to \(parent.endsOn))."
+            )
         }
     }
 

@@ -103,7 +103,8 @@ public enum GoalsMigrations {
         );
         CREATE INDEX audit_log_entity ON audit_log (entity_type, entity_id, audit_id);
 
-        CREATE FUNCTION audit_goal_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        CREATE FUNCTION audit_goal_change() RETURNS trigger LANGUAGE plpgsql
+        SET search_path FROM CURRENT AS $$
         DECLARE
             actor text := nullif(current_setting('stride.actor', true), '');
         BEGIN

@@ -63,7 +63,7 @@ public struct TemplateStore: Sendable {
             INSERT INTO \(unescaped: schema).goals AS g
                 (goal_id, period_id, owner_id, level, kind, title, description, parent_goal_id, weight, due_date, status,
                  version, measure, key_results, metric_source, metric_id, progress_percent, template_id, created_by)
-            SELECT uuid_v7()::text, \(periodID), e.employee_id, 'employee', t.kind, t.title, t.description, \(parentGoalID),
+            SELECT \(unescaped: schema).uuid_v7()::text, \(periodID), e.employee_id, 'employee', t.kind, t.title, t.description, \(parentGoalID),
                    \(weight), \(dueDate?.description)::date, 'draft', 1, t.measure, t.key_results,
                    t.measure ->> 'metric_source', t.measure ->> 'metric_id', \(initialProgress), t.template_id, \(actor)
             FROM \(unescaped: schema).org_employees e

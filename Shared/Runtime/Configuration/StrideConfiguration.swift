@@ -41,8 +41,8 @@ public struct StrideConfiguration: Sendable {
         if jwtSecret == nil, jwtJWKS == nil {
             reader.report("JWT_SECRET or JWT_JWKS is missing: bearer tokens cannot be verified without one")
         }
-        if let secret = jwtSecret, secret.utf8.count < 16 {
-            reader.report("JWT_SECRET is invalid: use at least 16 bytes")
+        if let secret = jwtSecret, secret.utf8.count < 32 {
+            reader.report("JWT_SECRET is invalid: use at least 32 bytes (the HS256 hash size)")
         }
         databasePoolSize = reader.integer("DATABASE_POOL_SIZE", default: 10, in: 1...200)
         logLevel = reader.optional("LOG_LEVEL") ?? "info"

@@ -19,7 +19,9 @@ private func measure(
 }
 
 private func keyResult(_ id: String, weight: String = "50", start: String = "0", target: String = "10") -> KeyResult {
-    KeyResult(keyResultID: id, title: "Result \(id)", unit: "count", startValue: d(start), targetValue: d(target), weight: d(weight))
+    KeyResult(
+        keyResultID: id, title: "Result \(id)", unit: "count", startValue: d(start), targetValue: d(target),
+        weight: d(weight))
 }
 
 private func definition(
@@ -55,7 +57,10 @@ struct GoalDefinitionRulesTests {
     func allReportedAtOnce() {
         let broken = definition(
             title: "   ", description: String(repeating: "x", count: 4001), kind: .kpi, weight: "0", measure: nil)
-        #expect(found(broken) == ["invalid_field title", "invalid_field description", "invalid_weight weight", "invalid_measure measure"])
+        #expect(
+            found(broken) == [
+                "invalid_field title", "invalid_field description", "invalid_weight weight", "invalid_measure measure",
+            ])
         for violation in GoalDefinitionRules.violations(of: broken) {
             #expect(!violation.message.isEmpty)
         }
@@ -90,14 +95,18 @@ struct GoalDefinitionRulesTests {
     func measureMatchesKind() {
         #expect(found(definition(kind: .kpi, measure: nil)) == ["invalid_measure measure"])
         #expect(found(definition(kind: .milestone, measure: measure())) == ["invalid_measure measure"])
-        #expect(found(objective([keyResult("a", weight: "100")]).with(measure: measure())) == ["invalid_measure measure"])
+        #expect(
+            found(objective([keyResult("a", weight: "100")]).with(measure: measure())) == ["invalid_measure measure"])
     }
 
     @Test("an objective needs key results; a KPI or milestone must not have any")
     func keyResultsMatchKind() {
         #expect(found(objective([])) == ["invalid_field key_results"])
         #expect(found(definition(keyResults: [keyResult("a", weight: "100")])) == ["invalid_field key_results"])
-        #expect(found(definition(kind: .milestone, measure: nil, keyResults: [keyResult("a", weight: "100")])) == ["invalid_field key_results"])
+        #expect(
+            found(definition(kind: .milestone, measure: nil, keyResults: [keyResult("a", weight: "100")])) == [
+                "invalid_field key_results"
+            ])
     }
 
     @Test("an objective has at most 10 key results")
@@ -128,10 +137,16 @@ struct GoalDefinitionRulesTests {
 
     @Test("key result weights must sum to exactly 100: 99.99 is refused, 100 accepted")
     func keyResultWeightSum() {
-        let short = objective([keyResult("a", weight: "33.33"), keyResult("b", weight: "33.33"), keyResult("c", weight: "33.33")])
+        let short = objective([
+            keyResult("a", weight: "33.33"), keyResult("b", weight: "33.33"), keyResult("c", weight: "33.33"),
+        ])
         #expect(found(short) == ["weights_do_not_sum_to_100 key_results"])
-        #expect(GoalDefinitionRules.violations(of: short).first?.message == "Key result weights sum to 99.99; they must sum to 100.")
-        let exact = objective([keyResult("a", weight: "33.33"), keyResult("b", weight: "33.33"), keyResult("c", weight: "33.34")])
+        #expect(
+            GoalDefinitionRules.violations(of: short).first?.message
+                == "Key result weights sum to 99.99; they must sum to 100.")
+        let exact = objective([
+            keyResult("a", weight: "33.33"), keyResult("b", weight: "33.33"), keyResult("c", weight: "33.34"),
+        ])
         #expect(found(exact).isEmpty)
     }
 
@@ -155,13 +170,19 @@ struct GoalDefinitionRulesTests {
 
     @Test("an increasing KPI needs target ≥ start; target == start is allowed")
     func increaseDirection() {
-        #expect(found(definition(measure: measure(.increase, start: "100", target: "99.99"))) == ["invalid_measure measure.target_value"])
+        #expect(
+            found(definition(measure: measure(.increase, start: "100", target: "99.99"))) == [
+                "invalid_measure measure.target_value"
+            ])
         #expect(found(definition(measure: measure(.increase, start: "100", target: "100"))).isEmpty)
     }
 
     @Test("a decreasing KPI needs target ≤ start; target == start is allowed")
     func decreaseDirection() {
-        #expect(found(definition(measure: measure(.decrease, start: "10", target: "10.01"))) == ["invalid_measure measure.target_value"])
+        #expect(
+            found(definition(measure: measure(.decrease, start: "10", target: "10.01"))) == [
+                "invalid_measure measure.target_value"
+            ])
         #expect(found(definition(measure: measure(.decrease, start: "10", target: "10"))).isEmpty)
     }
 
@@ -178,7 +199,9 @@ struct GoalDefinitionRulesTests {
 
     @Test("a stay-within-range KPI does not care which way start and target lie")
     func rangeIgnoresDirectionOfTarget() {
-        #expect(found(definition(measure: measure(.stayWithinRange, start: "10", target: "0", lower: "0", upper: "10"))).isEmpty)
+        #expect(
+            found(definition(measure: measure(.stayWithinRange, start: "10", target: "0", lower: "0", upper: "10")))
+                .isEmpty)
     }
 
     @Test("measure and key-result problems are reported together with the other fields")

@@ -98,7 +98,8 @@ struct GoalWorkflowTests {
 
     @Test("actions travel as their JSON names, `return` included")
     func actionJSON() throws {
-        #expect(GoalAction.allCases.map(\.rawValue) == ["submit", "approve", "return", "activate", "complete", "cancel"])
+        #expect(
+            GoalAction.allCases.map(\.rawValue) == ["submit", "approve", "return", "activate", "complete", "cancel"])
         let decoded = try JSONDecoder().decode([GoalAction].self, from: Data(#"["return","cancel"]"#.utf8))
         #expect(decoded == [.return, .cancel])
     }

@@ -145,8 +145,11 @@ struct RangeAttainmentTests {
     @Test("the policy still applies: in band with a cap below 100 scores the cap, outside scores the floor")
     func policyApplies() {
         let policy = AttainmentPolicy(floorPercent: 10, capPercent: 90)
-        #expect(kpi(.stayWithinRange, start: "0", target: "0", current: "5", lower: "0", upper: "10", policy: policy) == 90)
-        #expect(kpi(.stayWithinRange, start: "0", target: "0", current: "11", lower: "0", upper: "10", policy: policy) == 10)
+        #expect(
+            kpi(.stayWithinRange, start: "0", target: "0", current: "5", lower: "0", upper: "10", policy: policy) == 90)
+        #expect(
+            kpi(.stayWithinRange, start: "0", target: "0", current: "11", lower: "0", upper: "10", policy: policy) == 10
+        )
     }
 }
 

@@ -72,7 +72,9 @@ struct ObjectiveAttainmentTests {
     func keyResultWithoutReading() {
         #expect(percent([kr("a", weight: "50", current: "100"), kr("b", weight: "50", current: nil)]) == 50)
         let floored = AttainmentPolicy(floorPercent: 10, capPercent: 120)
-        #expect(percent([kr("a", weight: "50", current: "100"), kr("b", weight: "50", current: nil)], policy: floored) == 55)
+        #expect(
+            percent([kr("a", weight: "50", current: "100"), kr("b", weight: "50", current: nil)], policy: floored) == 55
+        )
     }
 
     @Test("a key result with target == start scores 100 at or above it and 0 below")
@@ -104,9 +106,13 @@ struct ObjectiveAttainmentTests {
 
     @Test("a KeyResult from the contract and a reading become the measurement that is scored")
     func fromContractKeyResult() {
-        let keyResult = KeyResult(keyResultID: "kr-1", title: "Pilots", unit: "count", startValue: 0, targetValue: 4, weight: 100)
+        let keyResult = KeyResult(
+            keyResultID: "kr-1", title: "Pilots", unit: "count", startValue: 0, targetValue: 4, weight: 100)
         let measurement = KeyResultMeasurement(keyResult, currentValue: 3)
-        #expect(measurement == KeyResultMeasurement(keyResultID: "kr-1", startValue: 0, targetValue: 4, weight: 100, currentValue: 3))
+        #expect(
+            measurement
+                == KeyResultMeasurement(
+                    keyResultID: "kr-1", startValue: 0, targetValue: 4, weight: 100, currentValue: 3))
         #expect(percent([measurement]) == 75)
     }
 }
@@ -145,7 +151,9 @@ struct AttainmentPolicyTests {
 
     @Test("validated rejects a floor above the cap, naming cap_percent")
     func floorAboveCap() {
-        let error = #expect(throws: GoalRuleViolation.self) { try AttainmentPolicy.validated(floor: d("120.01"), cap: 120) }
+        let error = #expect(throws: GoalRuleViolation.self) {
+            try AttainmentPolicy.validated(floor: d("120.01"), cap: 120)
+        }
         #expect(error?.code == .invalidField)
         #expect(error?.field == "cap_percent")
     }

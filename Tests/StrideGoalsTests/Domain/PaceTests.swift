@@ -83,9 +83,11 @@ struct PaceTests {
     @Test("a one-day span expects 0 before its day and 100 from it")
     func oneDaySpan() {
         let dayBefore = Pace.assess(
-            actualPercent: 0, startsOn: day("2026-03-31"), endsOn: day("2026-03-31"), on: day("2026-03-30"), marginPoints: 10)
+            actualPercent: 0, startsOn: day("2026-03-31"), endsOn: day("2026-03-31"), on: day("2026-03-30"),
+            marginPoints: 10)
         let onTheDay = Pace.assess(
-            actualPercent: 0, startsOn: day("2026-03-31"), endsOn: day("2026-03-31"), on: day("2026-03-31"), marginPoints: 10)
+            actualPercent: 0, startsOn: day("2026-03-31"), endsOn: day("2026-03-31"), on: day("2026-03-31"),
+            marginPoints: 10)
         #expect(dayBefore.expectedPercent == 0 && !dayBefore.isAtRisk)
         #expect(onTheDay.expectedPercent == 100 && onTheDay.isAtRisk)
     }
@@ -106,17 +108,20 @@ struct PaceTests {
     func calendarDays() {
         // 28 Feb → 1 Mar 2024 is 2 days (29 Feb exists); 2025 has 1.
         let leap = Pace.assess(
-            actualPercent: 0, startsOn: day("2024-02-28"), endsOn: day("2024-03-01"), on: day("2024-02-29"), marginPoints: 100)
+            actualPercent: 0, startsOn: day("2024-02-28"), endsOn: day("2024-03-01"), on: day("2024-02-29"),
+            marginPoints: 100)
         #expect(leap.expectedPercent == 50)
         let year = Pace.assess(
-            actualPercent: 0, startsOn: day("2024-01-01"), endsOn: day("2024-12-31"), on: day("2024-07-01"), marginPoints: 100)
+            actualPercent: 0, startsOn: day("2024-01-01"), endsOn: day("2024-12-31"), on: day("2024-07-01"),
+            marginPoints: 100)
         #expect(year.expectedPercent == d("49.86"))  // 182 of 365 days
     }
 
     @Test("a due date before the period end ends the span early: pass it as endsOn")
     func dueDate() {
         let pace = Pace.assess(
-            actualPercent: 60, startsOn: day("2026-01-01"), endsOn: day("2026-01-21"), on: day("2026-01-31"), marginPoints: 10)
+            actualPercent: 60, startsOn: day("2026-01-01"), endsOn: day("2026-01-21"), on: day("2026-01-31"),
+            marginPoints: 10)
         #expect(pace.expectedPercent == 100)
         #expect(pace.isAtRisk)
     }

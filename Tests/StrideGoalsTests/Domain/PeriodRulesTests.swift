@@ -13,11 +13,15 @@ private typealias Parent = (kind: GoalPeriodKind, startsOn: CalendarDate, endsOn
 private let year2026: Parent = (.year, day("2026-01-01"), day("2026-12-31"))
 private let firstHalf2026: Parent = (.half, day("2026-01-01"), day("2026-06-30"))
 
-private func validate(_ kind: GoalPeriodKind, _ starts: String, _ ends: String, in parent: Parent? = nil) throws(GoalRuleViolation) {
+private func validate(_ kind: GoalPeriodKind, _ starts: String, _ ends: String, in parent: Parent? = nil)
+    throws(GoalRuleViolation)
+{
     try PeriodRules.validate(kind: kind, startsOn: day(starts), endsOn: day(ends), parent: parent)
 }
 
-private func violation(_ kind: GoalPeriodKind, _ starts: String, _ ends: String, in parent: Parent? = nil) -> GoalRuleViolation? {
+private func violation(_ kind: GoalPeriodKind, _ starts: String, _ ends: String, in parent: Parent? = nil)
+    -> GoalRuleViolation?
+{
     do {
         try validate(kind, starts, ends, in: parent)
         return nil

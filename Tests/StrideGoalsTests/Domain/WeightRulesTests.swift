@@ -11,7 +11,9 @@ private func d(_ text: String) -> Decimal {
 
 @Suite("Weight rules")
 struct WeightRulesTests {
-    @Test("weights in (0, 100] with at most 2 decimal places are valid", arguments: ["0.01", "1", "33.33", "99.99", "100", "100.00", "12.5"])
+    @Test(
+        "weights in (0, 100] with at most 2 decimal places are valid",
+        arguments: ["0.01", "1", "33.33", "99.99", "100", "100.00", "12.5"])
     func validWeights(text: String) throws {
         try WeightRules.validate(weight: d(text))
     }

@@ -72,7 +72,8 @@ struct WeightedAttainmentTests {
         #expect(Attainment.weightedPoints(weight: 25, attainment: d("0.1"), status: .approved) == d("0.03"))
     }
 
-    @Test("a goal that does not count earns 0 points", arguments: [GoalStatus.cancelled, .draft, .submitted, .returned])
+    @Test(
+        "a goal that does not count earns 0 points", arguments: [GoalStatus.cancelled, .draft, .submitted, .returned])
     func nonCountingPoints(status: GoalStatus) {
         #expect(Attainment.weightedPoints(weight: 40, attainment: 100, status: status) == 0)
     }
