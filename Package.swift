@@ -108,6 +108,9 @@ let package = Package(
                 "CRdKafka",  // the benchmarks' raw ceilings only
                 "CLibPQ",  // the benchmarks' raw ceilings only
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),  // the benchmarks' HTTP client only
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             path: "Services/CLI", swiftSettings: swiftSettings
         ),

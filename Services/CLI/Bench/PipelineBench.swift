@@ -17,7 +17,7 @@ struct PipelineBench {
     let seconds: Int
     let logger: Logger
 
-    func run(into report: inout BenchReport, ceiling: Double) async throws {
+    func run(into report: inout BenchReport, ceiling: Double?) async throws {
         let suffix = UUID().uuidString.prefix(8).lowercased()
         let source = "stride_bench_out_\(suffix)", sink = "stride_bench_in_\(suffix)"
         let topic = "stride-bench-pipeline-\(suffix)"

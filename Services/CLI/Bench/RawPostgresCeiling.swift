@@ -99,7 +99,7 @@ enum RawPostgresCeiling {
         }
     }
 
-    private static func withConnection<T>(_ url: String, _ body: (OpaquePointer) throws -> T) throws -> T {
+    static func withConnection<T>(_ url: String, _ body: (OpaquePointer) throws -> T) throws -> T {
         guard let connection = PQconnectdb(url) else { throw BenchError("raw libpq: out of memory") }
         defer { PQfinish(connection) }
         guard PQstatus(connection) == CONNECTION_OK else {
@@ -108,7 +108,7 @@ enum RawPostgresCeiling {
         return try body(connection)
     }
 
-    private static func check(_ connection: OpaquePointer, _ result: OpaquePointer?, expect: ExecStatusType) throws {
+    static func check(_ connection: OpaquePointer, _ result: OpaquePointer?, expect: ExecStatusType) throws {
         defer { PQclear(result) }
         guard let result, PQresultStatus(result) == expect else {
             throw BenchError("raw libpq: \(String(cString: PQerrorMessage(connection)))")

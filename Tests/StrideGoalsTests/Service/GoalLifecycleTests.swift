@@ -77,7 +77,12 @@ struct GoalLifecycleTests {
             #expect(try await h.call(.post, "/v1/periods/\(period)/close", as: "hr").status == 409)
 
             // Events: the catalog's types, keyed by owner, AtRisk exactly once.
-            let events = try await tap.events { seen in seen.contains { $0.0.type == AttainmentFinalized.eventType } }
+            // Keys spread over partitions: wait until every expected event arrived, whatever the order.
+            let events = try await tap.events { seen in
+                let types = seen.map(\.0.type)
+                return types.contains(AttainmentFinalized.eventType) && types.contains(GoalPeriodClosed.eventType)
+                    && types.filter { $0 == GoalCreated.eventType }.count >= 5
+            }
             await tap.close()
             let types = events.map(\.0.type)
             #expect(types.filter { $0 == GoalCreated.eventType }.count == 5)

@@ -1,0 +1,80 @@
+import Foundation
+import HTTPTypes
+import StrideGoals
+import Testing
+
+/// Who may see and change which goals, across the harness's 4-level hierarchy
+/// (ceo → vp1 → m1 → e1/e2; ceo → vp2 → m2 → e3; hr).
+@Suite("Goals service: access rules", .serialized)
+struct AccessRulesTests {
+    @Test("an employee goal is visible to its owner, their whole management chain and HR; to nobody else")
+    func visibility() async throws {
+        try await GoalsHarness.run { h in
+            let period = try await h.openYear()
+            let goal = try await h.kpiGoal(for: "e1", period: period, weight: 100)
+            for reader in ["e1", "m1", "vp1", "ceo", "hr"] {
+                #expect(try await h.call(.get, "/v1/goals/\(goal)", as: reader).status == 200, "\(reader) should see it")
+            }
+            for outsider in ["e2", "e3", "m2", "vp2"] {
+                let reply = try await h.call(.get, "/v1/goals/\(goal)", as: outsider)
+                #expect(reply.status == 404, "\(outsider) must not learn it exists")
+                #expect(reply.headers[.contentType] == "application/problem+json")
+                #expect(!reply.text.contains("Grow ARR"))
+            }
+            #expect(try await h.call(.get, "/v1/goals/\(goal)", as: nil).status == 401)
+            // Lists filter the same way; org-level goals are visible to everyone.
+            let company = try await h.createGoal(as: "hr", period: period, #""owner_id": "acme", "level": "company", "title": "Win", "kind": "milestone""#)
+            let asE2 = try await h.call(.get, "/v1/goals?period_id=\(period)", as: "e2")
+            #expect(try asE2.items.compactMap { $0["goal_id"] as? String } == [company])
+            let asVP1 = try await h.call(.get, "/v1/goals?period_id=\(period)", as: "vp1")
+            #expect(try Set(asVP1.items.compactMap { $0["goal_id"] as? String }) == [company, goal])
+            #expect(try await h.call(.get, "/v1/goals/\(goal)/progress", as: "e3").status == 404)
+            #expect(try await h.call(.get, "/v1/goals/\(goal)/audit", as: "e2").status == 404)
+        }
+    }
+
+    @Test("only the direct manager or HR approves; a skip-level manager or a peer gets 403 and nothing changes")
+    func approvals() async throws {
+        try await GoalsHarness.run { h in
+            let period = try await h.openYear()
+            let goal = try await h.kpiGoal(for: "e1", period: period, weight: 100)
+            #expect(try await h.call(.post, "/v1/periods/\(period)/employees/e1/submit", as: "e1").status == 200)
+            #expect(try await h.call(.post, "/v1/goals/\(goal)/approve", as: "vp1").status == 403)
+            #expect(try await h.call(.post, "/v1/goals/\(goal)/approve", as: "e1").status == 403)
+            #expect(try await h.call(.post, "/v1/goals/\(goal)/approve", as: "e2").status == 404)
+            #expect(try await h.call(.get, "/v1/goals/\(goal)", as: "e1").string("status") == "submitted")
+            #expect(try await h.call(.post, "/v1/goals/\(goal)/approve", as: "hr").status == 200)
+            // Someone else's goals cannot be submitted.
+            #expect(try await h.call(.post, "/v1/periods/\(period)/employees/e1/submit", as: "e2").status == 403)
+        }
+    }
+
+    @Test("managers assign goals to their reporting line only; org-level goals need the right role")
+    func writers() async throws {
+        try await GoalsHarness.run { h in
+            let period = try await h.openYear()
+            let assigned = try await h.kpiGoal(for: "e1", as: "vp1", period: period, weight: 50)
+            let reply = try await h.call(.get, "/v1/goals/\(assigned)", as: "e1")
+            #expect(try reply.string("owner_id") == "e1")
+            #expect(try reply.string("created_by") == "vp1")
+            #expect(try reply.string("status") == "draft")
+            let kpi = #""title": "t", "kind": "milestone""#
+            let denied: [(String, String)] = [
+                ("e2", #""owner_id": "e1", \#(kpi)"#),
+                ("m2", #""owner_id": "e1", \#(kpi)"#),
+                ("e1", #""owner_id": "acme", "level": "company", \#(kpi)"#),
+                ("m1", #""owner_id": "acme", "level": "company", \#(kpi)"#),
+                ("vp2", #""owner_id": "Sales", "level": "department", \#(kpi)"#),
+                ("e1", #""owner_id": "m1", "level": "team", \#(kpi)"#),
+            ]
+            for (subject, fields) in denied {
+                let attempt = try await h.call(.post, "/v1/goals", as: subject, json: "{\"period_id\": \"\(period)\", \(fields)}")
+                #expect(attempt.status == 403, "\(subject) creating {\(fields)}: \(attempt.status) \(attempt.text)")
+            }
+            #expect(try await h.call(.post, "/v1/periods", as: "m1", json: #"{"name": "x", "kind": "year", "starts_on": "2027-01-01", "ends_on": "2027-12-31", "org_unit_id": "acme"}"#).status == 403)
+            #expect(try await h.call(.post, "/v1/periods/\(period)/close", as: "ceo").status == 403)
+            let all = try await h.call(.get, "/v1/goals?period_id=\(period)", as: "hr")
+            #expect(try all.items.count == 1, "refused writes created nothing")
+        }
+    }
+}

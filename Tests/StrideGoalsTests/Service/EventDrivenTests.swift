@@ -1,0 +1,115 @@
+import Foundation
+import HTTPTypes
+import Logging
+import StrideContracts
+import StrideGoals
+import StrideKafka
+import StrideRuntime
+import StrideTestSupport
+import Testing
+
+/// Events arriving on `hr.employees.v1` and `stride.metrics.v1` through the service's inbox consumers.
+@Suite("Goals service: consuming org and metric events", .serialized)
+struct EventDrivenTests {
+    static func publish(_ events: [any StrideEvent]) async throws {
+        try await publish(encoded: try events.map { try EventCodec.encode($0, source: "/tests/hris") })
+    }
+
+    /// Sends already encoded events: sending one twice is a redelivery (same CloudEvents id).
+    static func publish(encoded events: [EncodedEvent]) async throws {
+        var logger = Logger(label: "stride.goals.tests.publisher")
+        logger.logLevel = .warning
+        let producer = try KafkaProducer(
+            configuration: KafkaConfiguration(bootstrapServers: try TestEnvironment.kafkaBootstrapServers()), logger: logger)
+        for event in events {
+            _ = try await producer.send(KafkaOutgoingMessage(event))
+        }
+        await producer.close()
+    }
+
+    static func eventually(_ what: String, timeout: Duration = .seconds(30), _ condition: () async throws -> Bool) async throws {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        while ContinuousClock.now < deadline {
+            if try await condition() { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        Issue.record("timed out waiting for \(what)")
+    }
+
+    @Test("an org change moves who may approve; a leaver's open goals are flagged for reassignment")
+    func orgEvents() async throws {
+        try await GoalsHarness.run { h in
+            // People of this test only, so other runs replaying the topic are not affected.
+            let suffix = TestEnvironment.uniqueName("p")
+            let worker = "w-\(suffix)"
+            let leaver = "l-\(suffix)"
+            try await Self.publish([
+                GoalsHarness.employee(worker, manager: "m1", department: "Sales", title: "Account Executive"),
+                GoalsHarness.employee(leaver, manager: "m1", department: "Sales", title: "Account Executive"),
+            ])
+            let period = try await h.openYear()
+            var goal = ""
+            try await Self.eventually("the new hire in the projection") {
+                let reply = try await h.call(.post, "/v1/goals", as: "hr", json: #"{"period_id": "\#(period)", "owner_id": "\#(worker)", "title": "Onboard", "kind": "milestone"}"#)
+                if reply.status == 201 { goal = try reply.string("goal_id") }
+                return reply.status == 201
+            }
+            let leaverGoal = try await h.createGoal(as: "hr", period: period, #""owner_id": "\#(leaver)", "title": "Handover", "kind": "milestone""#)
+            #expect(try await h.call(.post, "/v1/periods/\(period)/employees/\(worker)/submit", as: "hr").status == 200)
+
+            // HR moves the worker to m2: m1 may no longer approve, m2 may.
+            try await Self.publish([
+                GoalsHarness.employee(worker, manager: "m2", department: "Engineering", title: "Software Engineer"),
+                EmployeeTerminated(employeeID: leaver, terminationDate: CalendarDate(year: 2026, month: 6, day: 30), reason: "resigned"),
+            ])
+            try await Self.eventually("the leaver's goal flagged") {
+                try await h.call(.get, "/v1/goals/\(leaverGoal)", as: "hr").json["needs_reassignment"] as? Bool == true
+            }
+            #expect(try await h.call(.post, "/v1/goals/\(goal)/approve", as: "m1").status == 404, "m1 no longer sees the worker's goals")
+            #expect(try await h.call(.post, "/v1/goals/\(goal)/approve", as: "m2").status == 200)
+            let flagged = try await h.call(.get, "/v1/goals?period_id=\(period)&needs_reassignment=true", as: "hr")
+            #expect(try flagged.items.compactMap { $0["goal_id"] as? String } == [leaverGoal])
+        }
+    }
+
+    @Test("a metric reading updates every open KPI goal bound to it, once, and never moves it back with an older reading")
+    func metricReadings() async throws {
+        try await GoalsHarness.run { h in
+            let metric = TestEnvironment.uniqueName("arr")
+            let period = try await h.openYear()
+            let bound = #""kind": "kpi", "measure": {"metric_source": "crm", "metric_id": "\#(metric)", "unit": "EUR", "direction": "increase", "start_value": "0", "target_value": "200"}"#
+            let goals = [
+                try await h.createGoal(as: "e1", period: period, #""title": "ARR", "weight": "100", \#(bound)"#),
+                try await h.createGoal(as: "e2", period: period, #""title": "ARR", "weight": "100", \#(bound)"#),
+            ]
+            let unapproved = try await h.createGoal(as: "e3", period: period, #""title": "ARR", "weight": "100", \#(bound)"#)
+            for (owner, goal) in zip(["e1", "e2"], goals) {
+                #expect(try await h.call(.post, "/v1/periods/\(period)/employees/\(owner)/submit", as: owner).status == 200)
+                #expect(try await h.call(.post, "/v1/goals/\(goal)/approve", as: "m1").status == 200)
+            }
+            let now = Date()
+            let reading = MetricReading(source: "crm", metricID: metric, value: 150, unit: "EUR", observedAt: now)
+            let older = MetricReading(source: "crm", metricID: metric, value: 20, unit: "EUR", observedAt: now.addingTimeInterval(-3600))
+            let otherSource = MetricReading(source: "bi", metricID: metric, value: 1, unit: "EUR", observedAt: now)
+            let encoded = try EventCodec.encode(reading, source: "/tests/crm")
+            try await Self.publish(encoded: [encoded, encoded])
+            try await Self.publish([otherSource])
+            try await Self.eventually("both goals at 75 %") {
+                var done = true
+                for goal in goals { done = try await h.call(.get, "/v1/goals/\(goal)", as: "hr").json["progress_percent"] as? String == "75" && done }
+                return done
+            }
+            try await Self.publish([older])
+            try await Task.sleep(for: .seconds(2))
+            for goal in goals {
+                let reply = try await h.call(.get, "/v1/goals/\(goal)", as: "hr")
+                #expect(try reply.string("progress_percent") == "75")
+                #expect(try reply.string("status") == "active")
+                let history = try await h.call(.get, "/v1/goals/\(goal)/progress", as: "hr")
+                #expect(try history.items.count == 1, "a redelivered reading is applied once: \(history.text)")
+                #expect(try history.items.first?["origin"] as? String == "metric")
+            }
+            #expect(try await h.call(.get, "/v1/goals/\(unapproved)", as: "hr").string("progress_percent") == "0")
+        }
+    }
+}
