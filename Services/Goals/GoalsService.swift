@@ -1,5 +1,6 @@
 import StrideContracts
 import StrideRuntime
+import ServiceLifecycle
 
 /// The goals service as the runtime runs it: its schema's migrations, the topics it writes, its
 /// consumers (metric readings; leavers on top of the org projection) and its HTTP routes.
@@ -31,12 +32,16 @@ public enum GoalsService {
         return ServiceDefinition(
             name: name, migrations: GoalsMigrations.all, producedTopics: [StrideTopic.goals.rawValue],
             consumers: [ConsumerDefinition(name: "metrics", topics: [StrideTopic.metrics.rawValue], router: metrics)],
-            employeeEventHandlers: employees
-        ) { api, environment in
-            let core = GoalsCore(environment: environment, settings: settings)
-            box.set(core)
-            GoalsRoutes(core: core).register(on: api)
-            ready(core)
-        }
+            employeeEventHandlers: employees,
+            routes: { api, environment in
+                let core = GoalsCore(environment: environment, settings: settings)
+                box.set(core)
+                GoalsRoutes(core: core).register(on: api)
+                ready(core)
+            },
+            backgroundServices: { environment in
+                guard let interval = settings.paceSweepInterval else { return [] }
+                return [PaceSweepService(core: { try box.core() }, interval: interval, logger: environment.logger)]
+            })
     }
 }

@@ -8,6 +8,7 @@ import StrideRuntime
 /// | `GOALS_ATTAINMENT_FLOOR` | `0` | lowest attainment a goal can score, in percent |
 /// | `GOALS_ATTAINMENT_CAP` | `150` | highest attainment a goal can score, in percent |
 /// | `GOALS_AT_RISK_MARGIN` | `20` | points behind linear pace before a goal is at risk |
+/// | `GOALS_PACE_SWEEP_SECONDS` | `3600` | how often every open period's pace is re-assessed; `0` turns the sweep off |
 public struct GoalsSettings: Sendable {
     /// How raw progress becomes attainment.
     public var policy: AttainmentPolicy
@@ -15,10 +16,16 @@ public struct GoalsSettings: Sendable {
     public var atRiskMarginPoints: Decimal
     /// Today, for pace; tests and demos pin it.
     public var clock: @Sendable () -> Date
+    /// How often the background sweep re-assesses pace; nil turns it off.
+    public var paceSweepInterval: Duration?
 
-    public init(policy: AttainmentPolicy = .standard, atRiskMarginPoints: Decimal = 20, clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        policy: AttainmentPolicy = .standard, atRiskMarginPoints: Decimal = 20, paceSweepInterval: Duration? = nil,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.policy = policy
         self.atRiskMarginPoints = atRiskMarginPoints
+        self.paceSweepInterval = paceSweepInterval
         self.clock = clock
     }
 
@@ -37,6 +44,8 @@ public struct GoalsSettings: Sendable {
         let floor = decimal("GOALS_ATTAINMENT_FLOOR", 0)
         let cap = decimal("GOALS_ATTAINMENT_CAP", 150)
         let margin = decimal("GOALS_AT_RISK_MARGIN", 20)
+        let sweep = decimal("GOALS_PACE_SWEEP_SECONDS", 3600)
+        if sweep < 0 { problems.append("GOALS_PACE_SWEEP_SECONDS=\(sweep) must not be negative") }
         var policy = AttainmentPolicy.standard
         do {
             policy = try AttainmentPolicy.validated(floor: floor, cap: cap)
@@ -45,7 +54,8 @@ public struct GoalsSettings: Sendable {
         }
         if margin < 0 || margin > 100 { problems.append("GOALS_AT_RISK_MARGIN=\(margin) must be between 0 and 100") }
         guard problems.isEmpty else { throw GoalsSettingsError(problems: problems) }
-        return GoalsSettings(policy: policy, atRiskMarginPoints: margin)
+        let seconds = NSDecimalNumber(decimal: sweep).intValue
+        return GoalsSettings(policy: policy, atRiskMarginPoints: margin, paceSweepInterval: seconds > 0 ? .seconds(seconds) : nil)
     }
 }
 

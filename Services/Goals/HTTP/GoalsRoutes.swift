@@ -44,6 +44,12 @@ public struct GoalsRoutes: Sendable {
             let id = try context.parameters.require("periodID")
             return try Response.json(try await core.closePeriod(id, by: try context.requirePrincipal()))
         }
+        api.post("v1/periods/:periodID/pace-assessments") { _, context in
+            try context.requirePrincipal().require(anyOf: [.hr, .admin, .service])
+            let id = try context.parameters.require("periodID")
+            _ = try await core.pool.withConnection { try await core.openPeriod(id, field: "period_id", on: $0) }
+            return try Response.json(try await core.assessPace(of: id))
+        }
         api.get("v1/periods/:periodID/attainments") { request, context in
             let principal = try context.requirePrincipal()
             let id = try context.parameters.require("periodID")

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import StrideContracts
 import StridePostgres
 import StrideRuntime
@@ -28,7 +29,8 @@ extension GoalsCore {
     /// wait on the period's row lock; a crash part-way leaves the period open and nothing emitted.
     public func closePeriod(_ periodID: String, by principal: Principal) async throws -> PeriodCloseResult {
         try principal.require(anyOf: [.hr, .admin])
-        return try await pool.transaction { connection in
+        let started = ContinuousClock.now
+        let result = try await pool.transaction { connection in
             guard let period = try await periods.period(periodID, forUpdate: true, on: connection) else {
                 throw Problem.notFound("No goal period \(periodID).")
             }
@@ -44,23 +46,21 @@ extension GoalsCore {
             let goalCount = try await connection.execute("""
                 UPDATE \(unescaped: schema).goals SET frozen = true, updated_at = now() WHERE period_id = \(periodID)
                 """)
+            // Scoring and encoding chunk k (CPU, every core) overlaps writing chunk k − 1 and reading
+            // chunk k + 1 (the database); the statements run in the same order as one after another.
             var ownerCount = 0
-            var afterOwner = ""
-            while true {
-                let rows = try await connection.query("""
-                    SELECT \(unescaped: GoalStore.columns) FROM \(unescaped: schema).goals g
-                    WHERE g.period_id = \(periodID) AND g.level = 'employee' AND g.owner_id IN (
-                        SELECT DISTINCT owner_id FROM \(unescaped: schema).goals
-                        WHERE period_id = \(periodID) AND level = 'employee' AND owner_id > \(afterOwner)
-                        ORDER BY owner_id LIMIT \(Self.closeChunkSize))
-                    ORDER BY g.owner_id, g.goal_id
-                    """)
-                guard !rows.isEmpty else { break }
-                let finalized = try finalize(try rows.map(Goal.init(row:)), period: period, actor: principal.subject)
-                try await record(finalized, period: period, actor: principal.subject, on: connection)
-                ownerCount += finalized.count
-                afterOwner = finalized.last?.employeeID ?? afterOwner
+            var rows = try await employeeGoals(in: periodID, after: "", on: connection)
+            var previous: ClosingChunk?
+            while let last = rows.last {
+                async let scored = score(rows, period: period, actor: principal.subject)
+                if let previous { try await record(previous, period: period, actor: principal.subject, on: connection) }
+                let next = try await employeeGoals(in: periodID, after: try last.decode("owner_id"), on: connection)
+                let chunk = try await scored
+                ownerCount += chunk.finalized.count
+                previous = chunk
+                rows = next
             }
+            if let previous { try await record(previous, period: period, actor: principal.subject, on: connection) }
             let closedAt = Date()
             try await periods.markClosed(
                 periodID, by: principal.subject, at: closedAt, goalCount: goalCount, ownerCount: ownerCount, on: connection)
@@ -73,6 +73,14 @@ extension GoalsCore {
             guard let closed = try await periods.period(periodID, on: connection) else { throw Problem.notFound("No goal period \(periodID).") }
             return PeriodCloseResult(period: closed, goalCount: goalCount, ownerCount: ownerCount)
         }
+        let elapsed = ContinuousClock.now - started
+        GoalsMetrics.periodClosed(
+            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, owners: result.ownerCount)
+        logger.info("period closed", metadata: [
+            "goals.period": "\(periodID)", "goals.frozen": "\(result.goalCount)", "goals.owners": "\(result.ownerCount)",
+            "goals.seconds": "\(elapsed)",
+        ])
+        return result
     }
 
     /// Scores each owner's goals (sorted by owner) under the current policy.
@@ -101,17 +109,77 @@ extension GoalsCore {
         return result
     }
 
-    /// Writes a chunk's attainment rows and events with two set-based statements.
-    func record(_ finalized: [AttainmentFinalized], period: GoalPeriod, actor: String, on connection: PostgresConnection) async throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let lines = try finalized.map { String(decoding: try encoder.encode($0.goals), as: UTF8.self) }
-        try await connection.execute("""
-            INSERT INTO \(unescaped: goals.schema).attainments (period_id, employee_id, weighted_percent, goals, finalized_by)
-            SELECT \(period.periodID), e, w, g::jsonb, \(actor)
-            FROM unnest(\(finalized.map(\.employeeID))::text[], \(finalized.map(\.weightedAttainmentPercent))::numeric[],
-                        \(lines)::text[]) AS t(e, w, g)
+    /// The employee-level goals of the next ``closeChunkSize`` owners after `afterOwner`, sorted by
+    /// owner and goal.
+    func employeeGoals(in periodID: String, after afterOwner: String, on connection: PostgresConnection) async throws -> PostgresRows {
+        let schema = goals.schema
+        return try await connection.query("""
+            SELECT \(unescaped: GoalStore.columns) FROM \(unescaped: schema).goals g
+            WHERE g.period_id = \(periodID) AND g.level = 'employee' AND g.owner_id IN (
+                SELECT DISTINCT owner_id FROM \(unescaped: schema).goals
+                WHERE period_id = \(periodID) AND level = 'employee' AND owner_id > \(afterOwner)
+                ORDER BY owner_id LIMIT \(Self.closeChunkSize))
+            ORDER BY g.owner_id, g.goal_id
             """)
-        try await outbox.enqueue(try finalized.map { try outbox.encode($0) }, on: connection)
+    }
+
+    /// Decodes, scores and encodes a chunk's goal rows (sorted by owner), in one slice per core,
+    /// each slice whole owners: the CPU-bound part of a close.
+    func score(_ rows: PostgresRows, period: GoalPeriod, actor: String) async throws -> ClosingChunk {
+        let slices = try Self.ownerSlices(rows, count: rows.count >= 2_000 ? min(ProcessInfo.processInfo.activeProcessorCount, 8) : 1)
+        return try await withThrowingTaskGroup(of: (Int, ClosingChunk).self) { group in
+            for (index, slice) in slices.enumerated() {
+                group.addTask {
+                    let finalized = try finalize(try slice.map { try Goal(row: rows[$0]) }, period: period, actor: actor)
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.sortedKeys]
+                    let lines = try finalized.map { String(decoding: try encoder.encode($0.goals), as: UTF8.self) }
+                    return (index, ClosingChunk(finalized: finalized, lines: lines, events: try finalized.map { try outbox.encode($0) }))
+                }
+            }
+            var parts = [ClosingChunk?](repeating: nil, count: slices.count)
+            for try await (index, part) in group { parts[index] = part }
+            return parts.reduce(into: ClosingChunk()) { chunk, part in
+                if let part { chunk.append(part) }
+            }
+        }
+    }
+
+    /// About `count` equal ranges of `rows`, each boundary moved forward to where the owner changes.
+    static func ownerSlices(_ rows: PostgresRows, count: Int) throws -> [Range<Int>] {
+        func owner(_ index: Int) throws -> String { try rows[index].decode("owner_id") }
+        var bounds = [0]
+        for part in 1..<max(count, 1) {
+            var cut = rows.count * part / count
+            guard cut > bounds[bounds.count - 1] else { continue }
+            while cut < rows.count, try owner(cut) == owner(cut - 1) { cut += 1 }
+            if cut < rows.count { bounds.append(cut) }
+        }
+        bounds.append(rows.count)
+        return zip(bounds, bounds.dropFirst()).map { $0..<$1 }
+    }
+
+    /// Writes a chunk's attainment rows and events, each with one `COPY`.
+    func record(_ chunk: ClosingChunk, period: GoalPeriod, actor: String, on connection: PostgresConnection) async throws {
+        _ = try await connection.copyIn(
+            "COPY \(goals.schema).attainments (period_id, employee_id, weighted_percent, goals, finalized_by) FROM STDIN",
+            rows: zip(chunk.finalized, chunk.lines).map { finalized, lines -> [(any PostgresEncodable)?] in
+                [period.periodID, finalized.employeeID, finalized.weightedAttainmentPercent, lines, actor]
+            })
+        try await outbox.enqueue(chunk.events, on: connection)
+    }
+}
+
+/// A chunk of owners scored at close: their attainments, each one's goal lines as the
+/// `attainments.goals` JSON, and their encoded `AttainmentFinalized` events.
+struct ClosingChunk: Sendable {
+    var finalized: [AttainmentFinalized] = []
+    var lines: [String] = []
+    var events: [EncodedEvent] = []
+
+    mutating func append(_ other: ClosingChunk) {
+        finalized += other.finalized
+        lines += other.lines
+        events += other.events
     }
 }

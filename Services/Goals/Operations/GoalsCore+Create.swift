@@ -72,8 +72,13 @@ extension GoalsCore {
         guard violations.isEmpty else { throw Problem.rules(violations) }
         let period = try await openPeriod(request.periodID, on: connection)
         try await access.requireWriter(ownerID: ownerID, level: definition.level, principal: principal, on: connection)
-        if definition.level == .employee, try await directory.employee(ownerID, on: connection) == nil {
-            throw Problem.validation(field: "owner_id", "No employee \(ownerID) in the org directory.")
+        if definition.level == .employee {
+            guard let owner = try await directory.employee(ownerID, on: connection) else {
+                throw Problem.validation(field: "owner_id", "No employee \(ownerID) in the org directory.")
+            }
+            guard owner.status != "terminated" else {
+                throw Problem.validation(field: "owner_id", "\(ownerID) has left the company; goals cannot be assigned to them.")
+            }
         }
         try validateDueDate(definition.dueDate, in: period)
         let goalID = GoalsIdentifier.make()
@@ -92,6 +97,7 @@ extension GoalsCore {
                 goalID: goal.goalID, ownerID: ownerID, periodID: period.periodID, actorID: principal.subject, version: 1,
                 status: goal.status, definition: definition),
             on: connection)
+        GoalsMetrics.created(definition.level)
         return goal
     }
 

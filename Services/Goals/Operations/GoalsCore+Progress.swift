@@ -105,6 +105,8 @@ extension GoalsCore {
                 deviationPoints: pace.deviationPoints)))
         }
         try await outbox.enqueue(events, on: connection)
+        GoalsMetrics.progressRecorded(origin)
+        if goal.atRisk && !before.atRisk { GoalsMetrics.flaggedAtRisk() }
         return entry
     }
 

@@ -111,6 +111,7 @@ extension GoalsCore {
         for chunk in stride(from: 0, to: events.count, by: 5_000) {
             try await outbox.enqueue(Array(events[chunk..<min(chunk + 5_000, events.count)]), on: connection)
         }
+        GoalsMetrics.created(.employee, count: created.count)
         return AssignmentResult(created: created.count, goalIDs: created.map(\.goalID))
     }
 }

@@ -36,6 +36,7 @@ extension GoalsCore {
                 on: connection)
             submitted.append(goal)
         }
+        GoalsMetrics.transitioned(to: .submitted, count: submitted.count)
         return submitted
     }
 
@@ -67,6 +68,7 @@ extension GoalsCore {
                     version: goal.version, reason: comment ?? ""),
                 on: connection)
         }
+        GoalsMetrics.transitioned(to: goal.status)
         return goal
     }
 
@@ -93,6 +95,7 @@ extension GoalsCore {
                 goalID: goalID, ownerID: goal.ownerID, periodID: goal.periodID, actorID: principal.subject,
                 version: goal.version, fromStatus: from, toStatus: goal.status, reason: reason),
             on: connection)
+        GoalsMetrics.transitioned(to: goal.status)
         return goal
     }
 

@@ -1,4 +1,5 @@
 import Hummingbird
+import ServiceLifecycle
 import StridePostgres
 
 /// What makes one Stride service itself: its name, its schema's migrations, what it consumes
@@ -21,12 +22,17 @@ public struct ServiceDefinition: Sendable {
     public var employeeEventHandlers: InboxRouter
     /// The routes, added under authentication.
     public var routes: Routes
+    /// Long-running jobs of the service (e.g. a periodic sweep), started after the consumers and
+    /// stopped before them on shutdown.
+    public var backgroundServices: @Sendable (ServiceEnvironment) -> [any Service]
 
     public init(
         name: String, migrations: [PostgresMigration] = [], producedTopics: [String] = [],
         consumers: [ConsumerDefinition] = [], employeeEventHandlers: InboxRouter = InboxRouter(),
-        routes: @escaping Routes = { _, _ in }
+        routes: @escaping Routes = { _, _ in },
+        backgroundServices: @escaping @Sendable (ServiceEnvironment) -> [any Service] = { _ in [] }
     ) {
+        self.backgroundServices = backgroundServices
         self.name = name
         self.migrations = migrations
         self.producedTopics = producedTopics

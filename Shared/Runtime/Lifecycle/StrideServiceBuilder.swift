@@ -63,6 +63,9 @@ public enum StrideServiceBuilder {
                 groupID: "stride-\(definition.name).\(consumer.name)", kafka: kafka, pool: pool, producer: producer,
                 router: consumer.router, logger: logger))
         }
+        for service in definition.backgroundServices(environment) {
+            application.addServices(service)
+        }
         return (application, environment)
     }
 

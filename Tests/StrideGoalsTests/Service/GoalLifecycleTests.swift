@@ -105,4 +105,27 @@ struct GoalLifecycleTests {
             #expect(riskPayload.actualProgressPercent == 25)
         }
     }
+
+    @Test("the pace sweep flags agreed goals nobody updates once they fall behind, once, and HR may run it on demand")
+    func paceSweep() async throws {
+        try await GoalsHarness.run { h in
+            let period = try await h.openYear()
+            let idle = try await h.kpiGoal(for: "e1", period: period, weight: 100)
+            #expect(try await h.call(.post, "/v1/periods/\(period)/employees/e1/submit", as: "e1").status == 200)
+            #expect(try await h.call(.post, "/v1/goals/\(idle)/approve", as: "m1").status == 200)
+            let draft = try await h.kpiGoal(for: "e2", period: period, weight: 100)
+            #expect(try await h.call(.post, "/v1/periods/\(period)/pace-assessments", as: "e1").status == 403)
+            let first = try await h.call(.post, "/v1/periods/\(period)/pace-assessments", as: "hr")
+            #expect(first.status == 200, "\(first.text)")
+            #expect(try first.json["assessed"] as? Int == 1, "drafts are not assessed")
+            #expect(try first.json["flagged"] as? Int == 1)
+            let again = try await h.call(.post, "/v1/periods/\(period)/pace-assessments", as: "hr")
+            #expect(try again.json["flagged"] as? Int == 0, "an already flagged goal is not flagged again")
+            #expect(try await h.call(.get, "/v1/goals/\(idle)", as: "e1").json["at_risk"] as? Bool == true)
+            #expect(try await h.call(.get, "/v1/goals/\(draft)", as: "e2").json["at_risk"] as? Bool == false)
+            // Catching up clears the flag on the next update.
+            #expect(try await h.call(.post, "/v1/goals/\(idle)/progress", as: "e1", json: #"{"value": "600"}"#).status == 201)
+            #expect(try await h.call(.get, "/v1/goals/\(idle)", as: "e1").json["at_risk"] as? Bool == false)
+        }
+    }
 }
