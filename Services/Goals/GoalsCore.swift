@@ -44,9 +44,11 @@ public struct GoalsCore: Sendable {
     var today: CalendarDate { CalendarDate(utc: settings.clock()) }
 
     /// The open period `periodID`, share-locked so it cannot close under the caller's write.
-    /// - Throws: 400 naming `field` when it does not exist, 409 when it is closed.
-    func openPeriod(_ periodID: String, field: String = "period_id", on connection: PostgresConnection) async throws -> GoalPeriod {
+    /// - Parameter field: the body field that named it; nil when the URL did.
+    /// - Throws: 400 naming `field` (404 for a period in the URL) when it does not exist, 409 when it is closed.
+    func openPeriod(_ periodID: String, field: String? = "period_id", on connection: PostgresConnection) async throws -> GoalPeriod {
         guard let period = try await periods.period(periodID, on: connection) else {
+            guard let field else { throw Problem.notFound("No goal period \(periodID).") }
             throw Problem.validation(field: field, "No goal period \(periodID).")
         }
         guard period.status == .open else { throw Problem.conflict("Goal period \(period.name) is closed; its goals are frozen.") }

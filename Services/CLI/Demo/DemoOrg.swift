@@ -30,6 +30,7 @@ struct DemoOrg: Sendable {
         self.reports = reports
         let byID = self.byID
         roots = employees.filter { $0.managerID.flatMap { byID[$0] } == nil }.map(\.employeeID)
+        guard !roots.isEmpty else { throw DemoError("the org chart has no top: every employee has a manager") }
         var heads: [String: String] = [:]
         for employee in employees where heads[employee.department] == nil {
             let manager = employee.managerID.flatMap { byID[$0] }

@@ -80,12 +80,15 @@ extension GoalsDemo {
             return ContinuousClock.now
         }.max() ?? .now
 
-        // One template per department, assigned to all its members in one call each.
+        // One template per department (HR writes them), assigned to all its members in one call
+        // each by the CEO: a manager's assignment reaches only their reporting line, so only this
+        // org's people, whoever else the service's directory knows.
+        let assigner = org.roots[0]
         let assigned = try await concurrently(org.departments, limit: concurrency) { [self] department in
             let template: GoalTemplate = try await client.call(
                 "POST", "/v1/templates", as: org.hr, expect: 201, body: DemoScenario.template(for: department))
             let result: AssignmentResult = try await client.call(
-                "POST", "/v1/templates/\(template.templateID)/assignments", as: org.hr, expect: 201,
+                "POST", "/v1/templates/\(template.templateID)/assignments", as: assigner, expect: 201,
                 body: AssignmentBody(periodID: periodID, parentGoalID: departmentGoals[department]!, department: department))
             guard result.created == org.headcount(of: department) else {
                 throw DemoError("assigning \"\(template.title)\" to \(department) created \(result.created) goals for \(org.headcount(of: department)) people")
@@ -102,12 +105,12 @@ extension GoalsDemo {
             ("personal", org.employees.count,
              "each employee · weight \(100 - DemoScenario.templateWeight)" + (roots > 0 ? " (CEO 100)" : ""),
              "their manager's team goal"),
-            ("department", assigned, "HR: \(departments.count) templates in bulk · weight \(DemoScenario.templateWeight)",
+            ("template", assigned, "the CEO: \(departments.count) templates, one bulk call each · weight \(DemoScenario.templateWeight)",
              "the department goal"),
         ]
-        console.say("   " + DemoFormat.left("goal", 12) + DemoFormat.right("count", 6) + "  " + DemoFormat.left("written by", 44) + "aligned under")
+        console.say("   " + DemoFormat.left("goal", 12) + DemoFormat.right("count", 6) + "  " + DemoFormat.left("written by", 56) + "aligned under")
         for (level, count, by, under) in rows {
-            console.say("   " + DemoFormat.left(level, 12) + DemoFormat.right(DemoFormat.count(count), 6) + "  " + DemoFormat.left(by, 44) + under)
+            console.say("   " + DemoFormat.left(level, 12) + DemoFormat.right(DemoFormat.count(count), 6) + "  " + DemoFormat.left(by, 56) + under)
         }
         console.say(
             "   \"\(DemoScenario.companyGoal)\" · the org projection had every employee "

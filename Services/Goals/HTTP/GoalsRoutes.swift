@@ -24,7 +24,9 @@ public struct GoalsRoutes: Sendable {
 
     func registerPeriods(on api: RouterGroup<StrideRequestContext>) {
         api.post("v1/periods") { request, context in
-            try await writes.respond(to: request, context: context) { body, connection in
+            // Roles first, so a caller without them learns nothing from body validation.
+            try context.requirePrincipal().require(anyOf: [.hr, .admin])
+            return try await writes.respond(to: request, context: context) { body, connection in
                 try await core.createPeriod(
                     try StrideJSONRequestDecoder.decode(NewPeriod.self, from: body), by: try context.requirePrincipal(), on: connection)
             }
@@ -47,7 +49,7 @@ public struct GoalsRoutes: Sendable {
         api.post("v1/periods/:periodID/pace-assessments") { _, context in
             try context.requirePrincipal().require(anyOf: [.hr, .admin, .service])
             let id = try context.parameters.require("periodID")
-            _ = try await core.pool.withConnection { try await core.openPeriod(id, field: "period_id", on: $0) }
+            _ = try await core.pool.withConnection { try await core.openPeriod(id, field: nil, on: $0) }
             return try Response.json(try await core.assessPace(of: id))
         }
         api.get("v1/periods/:periodID/attainments") { request, context in
@@ -101,8 +103,10 @@ public struct GoalsRoutes: Sendable {
         api.get("v1/goals/:goalID/tree") { request, context in
             let principal = try context.requirePrincipal()
             let id = try context.parameters.require("goalID")
-            let depth = request.query("max_depth").flatMap(Int.init) ?? 10
-            guard (0...64).contains(depth) else { throw Problem.validation(field: "max_depth", "Use 0 to 64.") }
+            let text = request.query("max_depth")
+            guard let depth = text.map({ Int($0) }) ?? 10, (0...64).contains(depth) else {
+                throw Problem.validation(field: "max_depth", "Use a whole number from 0 to 64.")
+            }
             return try Response.json(Page(items: try await core.pool.withConnection {
                 try await core.tree(of: id, maxDepth: depth, for: principal, on: $0)
             }, nextCursor: nil))
@@ -160,7 +164,8 @@ public struct GoalsRoutes: Sendable {
 
     func registerTemplates(on api: RouterGroup<StrideRequestContext>) {
         api.post("v1/templates") { request, context in
-            try await writes.respond(to: request, context: context) { body, connection in
+            try context.requirePrincipal().require(anyOf: [.hr, .admin, .manager])
+            return try await writes.respond(to: request, context: context) { body, connection in
                 try await core.createTemplate(
                     try StrideJSONRequestDecoder.decode(NewTemplate.self, from: body), by: try context.requirePrincipal(), on: connection)
             }
@@ -171,6 +176,7 @@ public struct GoalsRoutes: Sendable {
             return try Response.json(try await core.pool.withConnection { try await core.listTemplates(page: page, on: $0) })
         }
         api.post("v1/templates/:templateID/assignments") { request, context in
+            try context.requirePrincipal().require(anyOf: [.hr, .admin, .manager])
             let id = try context.parameters.require("templateID")
             return try await writes.respond(to: request, context: context) { body, connection in
                 try await core.assignTemplate(

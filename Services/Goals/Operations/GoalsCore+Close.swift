@@ -52,7 +52,8 @@ extension GoalsCore {
             var rows = try await employeeGoals(in: periodID, after: "", on: connection)
             var previous: ClosingChunk?
             while let last = rows.last {
-                async let scored = score(rows, period: period, actor: principal.subject)
+                let current = rows
+                async let scored = score(current, period: period, actor: principal.subject)
                 if let previous { try await record(previous, period: period, actor: principal.subject, on: connection) }
                 let next = try await employeeGoals(in: periodID, after: try last.decode("owner_id"), on: connection)
                 let chunk = try await scored

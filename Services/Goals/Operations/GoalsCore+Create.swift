@@ -7,7 +7,7 @@ import StrideRuntime
 /// flat in one JSON object (`key_results` may be left out for KPIs and milestones).
 public struct NewGoal: Sendable, Decodable {
     public var periodID: String
-    /// Defaults to the caller for employee goals; required for org-level goals.
+    /// Defaults to the caller for employee goals; required for org-level goals (400 without it).
     public var ownerID: String?
     public var definition: GoalDefinition
 
@@ -67,6 +67,9 @@ extension GoalsCore {
     /// draft, for the employee to agree), HR and managers write org-level goals (active at once).
     public func createGoal(_ request: NewGoal, by principal: Principal, on connection: PostgresConnection) async throws -> Goal {
         let definition = request.definition
+        guard definition.level == .employee || request.ownerID != nil else {
+            throw Problem.validation(field: "owner_id", "Name the org unit that owns a \(definition.level.rawValue) goal.")
+        }
         let ownerID = request.ownerID ?? principal.subject
         let violations = GoalDefinitionRules.violations(of: definition)
         guard violations.isEmpty else { throw Problem.rules(violations) }
@@ -82,7 +85,7 @@ extension GoalsCore {
         }
         try validateDueDate(definition.dueDate, in: period)
         let goalID = GoalsIdentifier.make()
-        try await validateParent(definition.parentGoalID, of: goalID, in: period.periodID, on: connection)
+        try await validateParent(definition.parentGoalID, of: goalID, in: period.periodID, principal: principal, on: connection)
         let now = Date()
         var goal = Goal(
             goalID: goalID, periodID: period.periodID, ownerID: ownerID,
@@ -110,9 +113,17 @@ extension GoalsCore {
         }
     }
 
-    /// The parent must exist, be in the same period, and not sit below the goal (no cycles).
-    func validateParent(_ parentID: String?, of goalID: String, in periodID: String, on connection: PostgresConnection) async throws {
+    /// The parent must exist and be visible to `principal` (an invisible one is reported as
+    /// unknown, revealing nothing), be in the same period, and not sit below the goal (no cycles).
+    func validateParent(
+        _ parentID: String?, of goalID: String, in periodID: String, principal: Principal, on connection: PostgresConnection
+    ) async throws {
         guard let parentID else { return }
+        guard let parent = try await goals.goal(parentID, on: connection),
+            try await access.canSee(parent, principal: principal, on: connection)
+        else {
+            throw Problem.validation(field: "parent_goal_id", "No goal \(parentID) to align to.")
+        }
         let ancestry = try await goals.ancestry(from: parentID, on: connection)
         try enforcing {
             try Alignment.validate(goalID: goalID, periodID: periodID, parentID: parentID) { ancestry[$0] }

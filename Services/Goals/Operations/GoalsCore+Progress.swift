@@ -121,11 +121,14 @@ extension GoalsCore {
         case .kpi:
             if update.value == nil { errors.append(FieldError(field: "value", message: "A KPI update needs the new value.")) }
             if update.done != nil { errors.append(FieldError(field: "done", message: "Only milestones take done.")) }
+            if update.keyResultID != nil { errors.append(FieldError(field: "key_result_id", message: "Only objectives have key results.")) }
         case .milestone:
             if update.done == nil { errors.append(FieldError(field: "done", message: "A milestone update says whether it is done.")) }
             if update.value != nil { errors.append(FieldError(field: "value", message: "A milestone takes done, not a value.")) }
+            if update.keyResultID != nil { errors.append(FieldError(field: "key_result_id", message: "Only objectives have key results.")) }
         case .objective:
             if update.value == nil { errors.append(FieldError(field: "value", message: "A key result update needs the new value.")) }
+            if update.done != nil { errors.append(FieldError(field: "done", message: "Only milestones take done.")) }
             if let id = update.keyResultID {
                 if !goal.definition.keyResults.contains(where: { $0.keyResultID == id }) {
                     errors.append(FieldError(field: "key_result_id", message: "The goal has no key result \(id)."))

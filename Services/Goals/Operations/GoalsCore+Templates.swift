@@ -96,7 +96,8 @@ extension GoalsCore {
         let violations = GoalDefinitionRules.violations(of: definition)
         guard violations.isEmpty else { throw Problem.rules(violations) }
         try validateDueDate(request.dueDate, in: period)
-        try await validateParent(request.parentGoalID, of: GoalsIdentifier.make(), in: period.periodID, on: connection)
+        try await validateParent(
+            request.parentGoalID, of: GoalsIdentifier.make(), in: period.periodID, principal: principal, on: connection)
         let initial = Attainment.percent(of: Goal.initialMeasurement(of: definition), policy: settings.policy)
         try await goals.identify(actor: principal.subject, action: "assign-template", on: connection)
         let created = try await templates.assign(

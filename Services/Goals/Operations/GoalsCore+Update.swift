@@ -86,7 +86,7 @@ extension GoalsCore {
         if changed.contains("due_date") || changed.contains("parent_goal_id") {
             let period = try await openPeriod(goal.periodID, on: connection)
             try validateDueDate(definition.dueDate, in: period)
-            try await validateParent(definition.parentGoalID, of: goal.goalID, in: goal.periodID, on: connection)
+            try await validateParent(definition.parentGoalID, of: goal.goalID, in: goal.periodID, principal: principal, on: connection)
         }
         goal.definition = definition
         goal.version += 1

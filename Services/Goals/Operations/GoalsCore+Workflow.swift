@@ -14,7 +14,7 @@ extension GoalsCore {
             throw Problem.forbidden("Only \(ownerID) (or HR) may submit their goals.")
         }
         try validateComment(comment, field: "comment")
-        _ = try await openPeriod(periodID, on: connection)
+        _ = try await openPeriod(periodID, field: nil, on: connection)
         let owned = try await goals.goals(ownedBy: ownerID, in: periodID, forUpdate: true, on: connection)
         let pending = owned.filter { $0.status == .draft || $0.status == .returned }
         guard !pending.isEmpty else {
@@ -84,6 +84,11 @@ extension GoalsCore {
         var goal = try await lockedGoal(goalID, for: principal, on: connection)
         try await access.requireWriter(ownerID: goal.ownerID, level: goal.definition.level, principal: principal, on: connection)
         let from = goal.status
+        if action == .cancel, goal.definition.level == .employee, [.approved, .active].contains(from),
+            principal.isSelf(goal.ownerID), !principal.isHR
+        {
+            throw Problem.forbidden("An agreed goal is cancelled by your manager or HR: it changes the weights they approved.")
+        }
         goal.status = try enforcing { try GoalWorkflow.next(from: from, on: action) }
         goal.version += 1
         goal.updatedAt = Date()

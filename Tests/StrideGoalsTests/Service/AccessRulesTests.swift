@@ -44,6 +44,10 @@ struct AccessRulesTests {
             #expect(try await h.call(.post, "/v1/goals/\(goal)/approve", as: "e2").status == 404)
             #expect(try await h.call(.get, "/v1/goals/\(goal)", as: "e1").string("status") == "submitted")
             #expect(try await h.call(.post, "/v1/goals/\(goal)/approve", as: "hr").status == 200)
+            // An agreed goal is not the owner's alone to cancel.
+            let cancel = #"{"action": "cancel", "reason": "bored"}"#
+            #expect(try await h.call(.post, "/v1/goals/\(goal)/transitions", as: "e1", json: cancel).status == 403)
+            #expect(try await h.call(.post, "/v1/goals/\(goal)/transitions", as: "m1", json: cancel).status == 200)
             // Someone else's goals cannot be submitted.
             #expect(try await h.call(.post, "/v1/periods/\(period)/employees/e1/submit", as: "e2").status == 403)
         }
@@ -73,8 +77,13 @@ struct AccessRulesTests {
             }
             #expect(try await h.call(.post, "/v1/periods", as: "m1", json: #"{"name": "x", "kind": "year", "starts_on": "2027-01-01", "ends_on": "2027-12-31", "org_unit_id": "acme"}"#).status == 403)
             #expect(try await h.call(.post, "/v1/periods/\(period)/close", as: "ceo").status == 403)
+            // A goal the caller cannot see is no parent for them: same answer as an unknown id.
+            let hidden = try await h.kpiGoal(for: "e3", period: period, weight: 100)
+            let aligned = try await h.call(.post, "/v1/goals", as: "e1", json: #"{"period_id": "\#(period)", "title": "t", "kind": "milestone", "parent_goal_id": "\#(hidden)"}"#)
+            #expect(aligned.status == 400)
+            #expect(aligned.text.contains("No goal \(hidden) to align to."), "\(aligned.text)")
             let all = try await h.call(.get, "/v1/goals?period_id=\(period)", as: "hr")
-            #expect(try all.items.count == 1, "refused writes created nothing")
+            #expect(try all.items.count == 2, "refused writes created nothing")
         }
     }
 }

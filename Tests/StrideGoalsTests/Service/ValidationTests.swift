@@ -44,6 +44,11 @@ struct ValidationTests {
                 let reply = try await h.call(.post, "/v1/periods", as: "hr", json: body)
                 #expect(reply.status == 400, "\(name): \(reply.status) \(reply.text)")
             }
+            let noOwner = try await h.call(.post, "/v1/goals", as: "hr", json: #"{\#(p), "level": "company", "title": "t", "kind": "milestone"}"#)
+            #expect(noOwner.status == 400 && noOwner.text.contains("owner_id"), "\(noOwner.text)")
+            #expect(try await h.call(.post, "/v1/periods/nope/employees/e1/submit", as: "e1").status == 404)
+            #expect(try await h.call(.post, "/v1/periods/nope/pace-assessments", as: "hr").status == 404)
+            #expect(try await h.call(.get, "/v1/goals/\(foreign)/tree?max_depth=deep", as: "hr").status == 400)
             let unsupported = try await h.call(.post, "/v1/goals", as: "e1", json: nil, headers: [.contentType: "text/plain"])
             #expect(unsupported.status == 415)
             let huge = String(repeating: "x", count: 2 << 20)
