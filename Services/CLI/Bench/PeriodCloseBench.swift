@@ -64,6 +64,15 @@ struct PeriodCloseBench {
         }
         let written = try await pool.query("SELECT count(*) FROM \(unescaped: schema).outbox")[0].decode(0, as: Int.self)
         guard written == events else { throw BenchError("period close: \(written) outbox rows, expected \(events)") }
+        // Each employee's attainment row says what their event says.
+        let mismatched = try await pool.query("""
+            SELECT count(*) FROM \(unescaped: schema).attainments a
+            JOIN \(unescaped: schema).outbox o ON o.partition_key = a.employee_id AND o.event_type = \(AttainmentFinalized.eventType)
+            WHERE a.goals <> (o.payload::jsonb)->'goals'
+               OR a.weighted_percent <> ((o.payload::jsonb)->>'weighted_attainment_percent')::numeric
+               OR jsonb_array_length(a.goals) <> \(perEmployee)
+            """)[0].decode(0, as: Int.self)
+        guard mismatched == 0 else { throw BenchError("period close: \(mismatched) attainment rows differ from their events") }
 
         let size = "\(employees.formatted()) employees × \(perEmployee) goals"
         report.add("Period close, \(size)", closeSeconds, "s", target: "< 60 s")

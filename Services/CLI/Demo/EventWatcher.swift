@@ -62,6 +62,7 @@ final class EventWatcher: Sendable {
         while !Task.isCancelled {
             do {
                 let messages = try await consumer.poll(maxMessages: 500, timeout: .milliseconds(200))
+                if ProcessInfo.processInfo.environment["DEMO_DEBUG"] != nil, !messages.isEmpty { FileHandle.standardError.write(Data("DEBUG \(Date()) polled \(messages.count) first offset \(messages[0].partition):\(messages[0].offset)\n".utf8)) }
                 guard record(messages) else { continue }
                 if ContinuousClock.now - lastDrawn > .milliseconds(150) {
                     lastDrawn = .now

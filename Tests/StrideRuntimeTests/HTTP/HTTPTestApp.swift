@@ -10,6 +10,7 @@ import Testing
 enum HTTPTestApp {
     static let secret = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz"
 
+    // Body types spell their snake_case keys out, as every Stride body does (JSONBody applies no key strategy).
     struct GoalInput: Decodable {
         var title: String
         var weightPercent: Double
@@ -18,6 +19,17 @@ enum HTTPTestApp {
 
         struct KeyResult: Decodable {
             var targetValue: Double
+
+            enum CodingKeys: String, CodingKey {
+                case targetValue = "target_value"
+            }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case title
+            case weightPercent = "weight_percent"
+            case dueDate = "due_date"
+            case keyResults = "key_results"
         }
     }
 
@@ -25,6 +37,12 @@ enum HTTPTestApp {
         var goalId: String
         var title: String
         var weightPercent: Double
+
+        enum CodingKeys: String, CodingKey {
+            case goalId = "goal_id"
+            case title
+            case weightPercent = "weight_percent"
+        }
     }
 
     struct Item: Encodable, Sendable {
