@@ -19,6 +19,27 @@ struct KafkaConsumerGroupTests {
             logger: KafkaTestSupport.logger)
     }
 
+    @Test("seekToEnd skips what the topic already holds and reads everything produced afterwards")
+    func seekToEnd() async throws {
+        let topic = try await KafkaTestSupport.makeTopic(partitions: 2)
+        // One record per request: the development broker (Tansu) reports a partition's end as the
+        // last *batch's* base offset + 1, which is exact only for single-record batches. Kafka is
+        // exact either way; a short end only means a few older records are read again.
+        for index in 0..<6 { try await produce(1, to: topic, key: { _ in "k\(index)" }) }
+        let member = try consumer(group: TestEnvironment.uniqueName("g"), topic: topic)
+        _ = try await KafkaTestSupport.waitForAssignment(member)
+        let starts = try await member.seekToEnd()
+        #expect(starts.count == 2)
+        #expect(starts.values.reduce(0, +) == 6, "the ends are the high watermarks: \(starts)")
+        try await produce(4, to: topic, key: { "n\($0)" })
+        let fresh = try await KafkaTestSupport.collect(member, count: 4).filter {
+            $0.offset >= starts[KafkaTopicPartition(topic: $0.topic, partition: $0.partition)] ?? 0
+        }
+        await member.close()
+        #expect(fresh.count == 4)
+        #expect(Set(fresh.map { String(decoding: $0.value, as: UTF8.self) }) == ["m0", "m1", "m2", "m3"])
+    }
+
     @Test("a restarted member resumes after the committed offset; uncommitted messages are redelivered")
     func commitAndResume() async throws {
         let topic = try await KafkaTestSupport.makeTopic(partitions: 1)

@@ -33,7 +33,7 @@ struct BenchReport {
     }
 
     static func format(_ line: Line) -> String {
-        var text = "\(line.name.padding(toLength: 44, withPad: " ", startingAt: 0)) \(number(line.figure)) \(line.unit)"
+        var text = "\(line.name.count < 44 ? line.name.padding(toLength: 44, withPad: " ", startingAt: 0) : line.name) \(number(line.figure)) \(line.unit)"
         if let ceiling = line.ceiling, let ratio = line.ratio {
             text += "   raw \(number(ceiling)) \(line.unit)   ratio \(String(format: "%.0f%%", ratio * 100))"
         }

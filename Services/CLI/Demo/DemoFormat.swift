@@ -14,7 +14,7 @@ enum DemoFormat {
 
     /// 12,345.
     static func count(_ value: Int) -> String {
-        value.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US_POSIX")))
+        value.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
     }
 
     /// 86.3 %.

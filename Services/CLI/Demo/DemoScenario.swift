@@ -60,6 +60,10 @@ enum DemoScenario {
                 measure: GoalMeasure(
                     metricID: nil, unit: "percent", direction: .stayWithinRange, startValue: 0, targetValue: 0, lowerBound: -2,
                     upperBound: 2))
+        case "People":
+            return TemplateBody(
+                title: "People in my area with an agreed development plan", kind: .kpi, weight: weight,
+                measure: GoalMeasure(metricID: nil, unit: "percent", direction: .increase, startValue: 20, targetValue: 100))
         case "Marketing":
             return TemplateBody(
                 title: "Marketing-qualified leads", kind: .kpi, weight: weight,

@@ -50,7 +50,7 @@ extension GoalsDemo {
         tally.submitted += fixed.reduce(0, +)
         tally.approved += returned.count
         line(
-            "returned", returned.count, "\"\(DemoScenario.returnReason)\" → owner adds one, resubmits, manager approves",
+            "returned", returned.count, "\"\(DemoScenario.returnReason)\" → added, resubmitted, approved",
             since: started)
 
         let agreed: [Goal] = try await client.all("/v1/goals?period_id=\(period)&level=employee", as: org.hr)

@@ -17,11 +17,13 @@ extension GoalsDemo {
                 + byDepartment.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
                 .map { "\($0.key) \($0.value.count)" }.joined(separator: " · "))
 
-        // The furthest behind, one per department, with what the service assessed.
+        // The furthest behind, each from another department and goal, with what the service assessed.
         var examples: [Goal] = []
         for goal in atRisk.sorted(by: { ($0.progressPercent, $0.goalID) < ($1.progressPercent, $1.goalID) }) where examples.count < 5 {
             let department = org.byID[goal.ownerID]?.department
-            if !examples.contains(where: { org.byID[$0.ownerID]?.department == department }) { examples.append(goal) }
+            if !examples.contains(where: { org.byID[$0.ownerID]?.department == department || $0.definition.title == goal.definition.title }) {
+                examples.append(goal)
+            }
         }
         guard !examples.isEmpty else { return }
         _ = await watcher.wait(timeout: .seconds(10)) { seen in examples.allSatisfy { seen.atRisk[$0.goalID] != nil } }

@@ -34,20 +34,24 @@ extension GoalsDemo {
             for key in bound.keys.sorted() {
                 let goals = bound[key]!
                 let measure = goals[0].definition.measure!
+                let readings = DemoScenario.readings(source: measure.metricSource ?? "", metricID: measure.metricID!)
+                guard !readings.isEmpty else { continue }
+                tally.activated += goals.count  // the first reading activates them
                 var steps: [String] = []
-                tally.activated += goals.count
-                for value in DemoScenario.readings(source: measure.metricSource ?? "", metricID: measure.metricID!) {
+                for value in readings {
                     let reading = MetricReading(
                         source: measure.metricSource ?? "", metricID: measure.metricID!, value: value, unit: measure.unit,
                         observedAt: Date())
                     _ = try await producer.send(KafkaOutgoingMessage(try EventCodec.encode(reading, source: "/demo/\(reading.source)")))
                     let moved = try await waitForReading(value, on: goals[0].goalID)
                     tally.progress += goals.count
-                    steps.append("\(DemoFormat.number(value)) → \(DemoFormat.percent(moved.progressPercent))\(moved.atRisk ? " at risk" : "")")
+                    steps.append("\(DemoFormat.number(value)) \(measure.unit) → \(DemoFormat.percent(moved.progressPercent))\(moved.atRisk ? " at risk" : "")")
                 }
+                let departments = Set(goals.compactMap { org.byID[$0.ownerID]?.department }).sorted().joined(separator: ", ")
                 console.say(
-                    "   " + DemoFormat.left("\(measure.metricSource ?? "") · \(measure.metricID!)", 36)
-                        + DemoFormat.right("\(goals.count) goals", 9) + "   " + steps.joined(separator: "   "))
+                    "   \(measure.metricSource ?? "") publishes \(measure.metricID!) on \(StrideTopic.metrics.rawValue): "
+                        + "it moves \(goals.count) \(departments) goals",
+                    "      " + steps.joined(separator: "  ·  "))
             }
         } catch {
             await producer.close()
@@ -77,7 +81,7 @@ extension GoalsDemo {
         let evidence = achieved > 1 ? "https://wiki.acme.example/goals/\(owner)" : nil
         switch goal.definition.kind {
         case .milestone:
-            return [ProgressBody(done: achieved >= 0.8, comment: achieved >= 0.8 ? "Done" : "Still in progress", evidenceURL: evidence)]
+            return [ProgressBody(done: achieved >= 0.7, comment: achieved >= 0.7 ? "Done" : "Still in progress", evidenceURL: evidence)]
         case .objective:
             return goal.definition.keyResults.map { keyResult in
                 let share = DemoProfile.achievement(owner: owner, goal: title + "/" + keyResult.keyResultID)

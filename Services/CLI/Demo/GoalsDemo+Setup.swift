@@ -16,11 +16,22 @@ extension GoalsDemo {
         }
         await admin.close()
         console.say("   \(TopicCatalog.specs().count) topics ready: \(StrideTopic.allCases.count) catalog topics and their .dlq")
-        let watcher = try EventWatcher(kafka: kafka, since: startedAt, console: console, logger: logger)
+        return try EventWatcher(kafka: kafka, since: startedAt, console: console, logger: logger)
+    }
+
+    /// Waits until the watcher has joined its group and read past what was already on the topic,
+    /// so it sees this run's events as they happen.
+    func catchUp(_ watcher: EventWatcher) async throws {
+        let started = ContinuousClock.now
+        guard await watcher.wait(timeout: .seconds(60), until: \.caughtUp) else {
+            throw DemoError(
+                "reading \(StrideTopic.goals.rawValue) as group \(watcher.groupID) did not get going within 60 s"
+                    + (watcher.snapshot.failure.map { ": \($0)" } ?? ""))
+        }
         console.say(
-            "   reading \(StrideTopic.goals.rawValue) from the start as consumer group \(watcher.groupID), as coaching or analytics would"
-                + (console.isLive ? " (live below)" : ""))
-        return watcher
+            "   reading \(StrideTopic.goals.rawValue) from the start as consumer group \(watcher.groupID), as coaching or analytics would:",
+            "   joined and past \(DemoFormat.count(watcher.snapshot.skipped)) earlier events in \(DemoFormat.seconds(ContinuousClock.now - started))"
+                + (console.isLive ? "; this run's events show live below" : ""))
     }
 
     /// Publishes the HRIS export as `EmployeeUpserted` events, as `stride org import` does.

@@ -13,7 +13,6 @@ extension GoalsDemo {
             throw DemoError("the tree of \(cascade.company) does not contain its root")
         }
         let children = Dictionary(grouping: nodes.filter { $0.goalID != root.goalID }) { $0.parentGoalID ?? "" }
-        let individuals = tree.items.count - nodes.count
         console.say("   " + DemoFormat.left("goal", 58) + "rolled-up progress")
         treeLine(root, indent: 0)
         let departments = (children[root.goalID] ?? []).sorted { order($0) < order($1) }
@@ -31,9 +30,7 @@ extension GoalsDemo {
                         + "\(DemoFormat.percent(low.rolledUpProgressPercent)) to \(DemoFormat.percent(high.rolledUpProgressPercent))")
             }
         }
-        console.say(
-            "   \(nodes.count) org goals shown; \(DemoFormat.count(individuals)) individual goals aligned directly under "
-                + "them (the personal goals sit one level deeper) roll up too")
+        console.say("   individual goals are left out here; each rolls up into the team or department goal it is aligned under")
     }
 
     private func treeLine(_ node: GoalTreeNode, indent: Int) {

@@ -59,6 +59,8 @@ struct GoalsDemo: Sendable {
     }
 
     private func play(_ watcher: EventWatcher) async throws {
+        try await catchUp(watcher)
+
         console.section("2. The org chart → \(StrideTopic.employees.rawValue)")
         let imported = ContinuousClock.now
         try await publishOrg()
@@ -100,7 +102,7 @@ struct GoalsDemo: Sendable {
         do {
             reply = try await client.send("GET", "/health/ready", as: nil)
         } catch {
-            throw DemoError("the goals service does not answer at \(client.baseURL) (\(error)); start it with deploy/dev/goals, or run deploy/dev/run")
+            throw DemoError("the goals service does not answer at \(client.baseURL) (\(error)); start it as README's goals section shows, or run deploy/dev/run")
         }
         guard reply.status == 200 else {
             throw DemoError("the goals service at \(client.baseURL) is not ready: \(reply.status) \(reply.text.prefix(300))")

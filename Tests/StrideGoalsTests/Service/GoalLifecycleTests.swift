@@ -13,7 +13,7 @@ struct GoalLifecycleTests {
     @Test("cascade, agree, progress, roll up and close: every step answers and emits as documented")
     func fullCycle() async throws {
         try await GoalsHarness.run { h in
-            let tap = try EventTap(schema: h.schema)
+            let tap = try await EventTap.start(schema: h.schema)
             let period = try await h.openYear()
             let (company, department, team) = try await h.cascade(period: period)
 
@@ -94,6 +94,13 @@ struct GoalLifecycleTests {
             #expect(types.filter { $0 == GoalAtRisk.eventType }.count == 1)
             #expect(types.filter { $0 == GoalStatusChanged.eventType }.count == 2)
             #expect(types.contains(GoalPeriodClosed.eventType))
+            // Every payload is what the contract's codec writes (the codec the golden fixtures pin):
+            // it decodes as its catalog type and re-encodes to the very same bytes.
+            for (metadata, message) in events {
+                let (_, event) = try EventCodec.decodeAny(headers: message.eventHeaders, value: message.value)
+                #expect(try EventCodec.encodePayload(event) == message.value, "\(metadata.type) differs from the contract encoding")
+                #expect(message.header("content-type") == "application/json")
+            }
             let finalized = try #require(events.first { $0.0.type == AttainmentFinalized.eventType })
             #expect(finalized.1.keyString == "e1")
             let payload = try EventCodec.decodePayload(AttainmentFinalized.self, from: finalized.1.value)

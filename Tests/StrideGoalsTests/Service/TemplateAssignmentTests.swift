@@ -10,7 +10,7 @@ struct TemplateAssignmentTests {
     @Test("HR assigns a template to a department in one call; a rerun adds nothing; a manager reaches only their line")
     func assignment() async throws {
         try await GoalsHarness.run { h in
-            let tap = try EventTap(schema: h.schema)
+            let tap = try await EventTap.start(schema: h.schema)
             let period = try await h.openYear()
             let (_, department, _) = try await h.cascade(period: period)
             let template = try await h.call(.post, "/v1/templates", as: "hr", json: """
