@@ -53,10 +53,10 @@ struct BenchCommand: AsyncParsableCommand {
     var progressSeconds = 10
 
     @Option(help: "Keep-alive HTTP connections for the open-loop progress measurement.")
-    var progressConnections = 4
+    var progressConnections = 8
 
     @Option(help: "Keep-alive HTTP connections for the closed-loop (maximum throughput) progress measurement.")
-    var progressMaxConnections = 8
+    var progressMaxConnections = 16
 
     @Option(help: "Employees in the period-close measurement.")
     var closeEmployees = 100_000

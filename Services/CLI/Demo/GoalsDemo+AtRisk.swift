@@ -28,16 +28,16 @@ extension GoalsDemo {
         guard !examples.isEmpty else { return }
         _ = await watcher.wait(timeout: .seconds(10)) { seen in examples.allSatisfy { seen.atRisk[$0.goalID] != nil } }
         let assessed = watcher.snapshot.atRisk
+        let columns = [26, 30, 40]
         console.say(
-            "   " + DemoFormat.left("owner", 24) + DemoFormat.left("manager", 22) + DemoFormat.left("goal", 40)
+            "   " + zip(["owner", "manager", "goal"], columns).map { DemoFormat.left($0, $1 - 1) + " " }.joined()
                 + DemoFormat.right("expected", 9) + DemoFormat.right("actual", 9))
         for goal in examples {
-            let event = assessed[goal.goalID]
+            let expected = assessed[goal.goalID].map { DemoFormat.percent($0.expectedProgressPercent) } ?? "?"
+            let cells = [org.label(goal.ownerID), org.label(org.approver(of: goal.ownerID)), goal.definition.title]
             console.say(
-                "   " + DemoFormat.left(org.label(goal.ownerID), 24) + DemoFormat.left(org.label(org.approver(of: goal.ownerID)), 22)
-                    + DemoFormat.left(goal.definition.title, 40)
-                    + DemoFormat.right(event.map { DemoFormat.percent($0.expectedProgressPercent) } ?? "?", 9)
-                    + DemoFormat.right(DemoFormat.percent(goal.progressPercent), 9))
+                "   " + zip(cells, columns).map { DemoFormat.left($0, $1 - 1) + " " }.joined()
+                    + DemoFormat.right(expected, 9) + DemoFormat.right(DemoFormat.percent(goal.progressPercent), 9))
         }
     }
 }

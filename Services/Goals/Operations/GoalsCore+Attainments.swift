@@ -17,14 +17,8 @@ extension GoalsCore {
             SELECT a.period_id, a.employee_id, a.weighted_percent, a.goals::text AS goals, a.version, a.finalized_at
             FROM \(unescaped: schema).attainments a
             WHERE a.period_id = \(periodID) AND (\(after)::text IS NULL OR a.employee_id > \(after))
-              AND (\(viewer)::text IS NULL OR a.employee_id = \(viewer) OR a.employee_id IN (
-                    WITH RECURSIVE line (employee_id, depth) AS (
-                        SELECT employee_id, 1 FROM \(unescaped: schema).org_employees WHERE manager_id = \(viewer)
-                        UNION
-                        SELECT e.employee_id, l.depth + 1 FROM line l
-                        JOIN \(unescaped: schema).org_employees e ON e.manager_id = l.employee_id WHERE l.depth < 64
-                    )
-                    SELECT employee_id FROM line))
+              AND (\(viewer)::text IS NULL OR a.employee_id = \(viewer)
+                   OR a.employee_id IN (SELECT \(unescaped: schema).reporting_line(\(viewer))))
             ORDER BY a.employee_id LIMIT \(page.fetchLimit)
             """)
         let records = try rows.map { row in

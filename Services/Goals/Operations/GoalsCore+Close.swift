@@ -47,7 +47,8 @@ extension GoalsCore {
                 UPDATE \(unescaped: schema).goals SET frozen = true, updated_at = now() WHERE period_id = \(periodID)
                 """)
             // Scoring and encoding chunk k (CPU, every core) overlaps writing chunk k − 1 and reading
-            // chunk k + 1 (the database); the statements run in the same order as one after another.
+            // chunk k + 1 (the database). Reads only touch goals and writes only attainments and the
+            // outbox, so reading ahead changes nothing that is written.
             var ownerCount = 0
             var rows = try await employeeGoals(in: periodID, after: "", on: connection)
             var previous: ClosingChunk?

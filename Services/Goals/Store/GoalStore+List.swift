@@ -18,15 +18,8 @@ extension GoalStore {
               AND (\(filter.atRisk)::boolean IS NULL OR g.at_risk = \(filter.atRisk))
               AND (\(filter.needsReassignment)::boolean IS NULL OR g.needs_reassignment = \(filter.needsReassignment))
               AND (\(filter.parentGoalID)::text IS NULL OR g.parent_goal_id = \(filter.parentGoalID))
-              AND (\(viewer)::text IS NULL OR g.level <> 'employee' OR g.owner_id = \(viewer) OR g.owner_id IN (
-                    WITH RECURSIVE line (employee_id, depth) AS (
-                        SELECT employee_id, 1 FROM \(unescaped: schema).org_employees WHERE manager_id = \(viewer)
-                        UNION
-                        SELECT e.employee_id, l.depth + 1
-                        FROM line l JOIN \(unescaped: schema).org_employees e ON e.manager_id = l.employee_id
-                        WHERE l.depth < 64
-                    )
-                    SELECT employee_id FROM line))
+              AND (\(viewer)::text IS NULL OR g.level <> 'employee' OR g.owner_id = \(viewer)
+                   OR g.owner_id IN (SELECT \(unescaped: schema).reporting_line(\(viewer))))
             ORDER BY g.goal_id
             LIMIT \(limit)
             """)

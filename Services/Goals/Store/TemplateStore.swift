@@ -54,12 +54,6 @@ public struct TemplateStore: Sendable {
         on connection: PostgresConnection
     ) async throws -> [(goalID: String, ownerID: String)] {
         let rows = try await connection.query("""
-            WITH RECURSIVE line (employee_id, depth) AS (
-                SELECT employee_id, 1 FROM \(unescaped: schema).org_employees WHERE manager_id = \(managerID)
-                UNION
-                SELECT e.employee_id, l.depth + 1 FROM line l
-                JOIN \(unescaped: schema).org_employees e ON e.manager_id = l.employee_id WHERE l.depth < 64
-            )
             INSERT INTO \(unescaped: schema).goals AS g
                 (goal_id, period_id, owner_id, level, kind, title, description, parent_goal_id, weight, due_date, status,
                  version, measure, key_results, metric_source, metric_id, progress_percent, template_id, created_by)
@@ -71,7 +65,7 @@ public struct TemplateStore: Sendable {
             WHERE e.status <> 'terminated'
               AND (\(department)::text IS NULL OR e.department = \(department))
               AND (\(jobTitle)::text IS NULL OR e.job_title = \(jobTitle))
-              AND (\(managerID)::text IS NULL OR e.employee_id IN (SELECT employee_id FROM line))
+              AND (\(managerID)::text IS NULL OR e.employee_id IN (SELECT \(unescaped: schema).reporting_line(\(managerID))))
             ORDER BY e.employee_id
             ON CONFLICT (template_id, period_id, owner_id) WHERE template_id IS NOT NULL DO NOTHING
             RETURNING g.goal_id, g.owner_id

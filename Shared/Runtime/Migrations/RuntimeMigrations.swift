@@ -67,5 +67,20 @@ public enum RuntimeMigrations {
                 PRIMARY KEY (principal, key)
             );
             """),
+        // One definition of "everyone below a manager" for every query that filters by it
+        // (visibility, bulk assignment, attainment lists); a depth guard stops bad data looping.
+        PostgresMigration(version: 5, name: "reporting_line", sql: """
+            CREATE FUNCTION reporting_line(manager text) RETURNS SETOF text
+                LANGUAGE sql STABLE SET search_path FROM CURRENT AS $$
+                WITH RECURSIVE line (employee_id, depth) AS (
+                    SELECT employee_id, 1 FROM org_employees WHERE manager_id = manager
+                    UNION
+                    SELECT e.employee_id, l.depth + 1
+                    FROM line l JOIN org_employees e ON e.manager_id = l.employee_id
+                    WHERE l.depth < 256
+                )
+                SELECT DISTINCT employee_id FROM line
+            $$;
+            """),
     ]
 }

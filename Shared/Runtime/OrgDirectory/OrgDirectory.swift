@@ -53,14 +53,7 @@ public struct OrgDirectory: Sendable {
     /// Everyone below `managerID`, at any depth.
     public func reportingLine(of managerID: String, on connection: PostgresConnection) async throws -> [String] {
         let rows = try await connection.query("""
-            WITH RECURSIVE line (employee_id, depth) AS (
-                SELECT employee_id, 1 FROM \(unescaped: schema).org_employees WHERE manager_id = \(managerID)
-                UNION
-                SELECT e.employee_id, l.depth + 1
-                FROM line l JOIN \(unescaped: schema).org_employees e ON e.manager_id = l.employee_id
-                WHERE l.depth < \(Self.maximumDepth)
-            )
-            SELECT DISTINCT employee_id FROM line ORDER BY employee_id
+            SELECT id FROM \(unescaped: schema).reporting_line(\(managerID)) AS id ORDER BY id
             """)
         return try rows.map { try $0.decode(0, as: String.self) }
     }
