@@ -57,7 +57,13 @@ public struct GoalsCore: Sendable {
 
     /// The goal `goalID` locked for update, provided `principal` may see it.
     /// - Throws: 404 when missing or invisible, 409 when frozen.
+    ///
+    /// Locks in the one order every writer uses, period (shared) before goal, so a write racing a
+    /// period close waits for it instead of deadlocking with it.
     func lockedGoal(_ goalID: String, for principal: Principal, on connection: PostgresConnection) async throws -> Goal {
+        if let peek = try await goals.goal(goalID, on: connection) {
+            _ = try await periods.period(peek.periodID, on: connection)
+        }
         guard let goal = try await goals.goal(goalID, forUpdate: true, on: connection) else {
             throw Problem.notFound("No goal \(goalID) is visible to you.")
         }

@@ -10,6 +10,13 @@ extension GoalsCore {
     /// - Returns: how many goals moved.
     @discardableResult
     public func apply(_ reading: MetricReading, on connection: PostgresConnection) async throws -> Int {
+        // Periods first (shared), then goals: the lock order of every writer and of period close.
+        _ = try await connection.query("""
+            SELECT 1 FROM \(unescaped: goals.schema).periods WHERE status = 'open' AND period_id IN (
+                SELECT period_id FROM \(unescaped: goals.schema).goals
+                WHERE metric_source = \(reading.source) AND metric_id = \(reading.metricID))
+            ORDER BY period_id FOR SHARE
+            """)
         let rows = try await connection.query("""
             SELECT \(unescaped: GoalStore.columns), p.period_id AS p_id
             FROM \(unescaped: goals.schema).goals g JOIN \(unescaped: goals.schema).periods p USING (period_id)
