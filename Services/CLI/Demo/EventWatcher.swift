@@ -7,7 +7,9 @@ import Synchronization
 
 /// Reads `stride.goals.v1` the way a downstream consumer (coaching, appraisal, analytics) would:
 /// its own consumer group from the earliest offset, keeping the events the goals service
-/// emitted during this run, counting them per type and showing the latest ones as they arrive.
+/// emitted during this run about this run's period (a period an interrupted earlier run left
+/// open may still move, e.g. with the same metric readings), counting them per type and showing
+/// the latest ones as they arrive.
 final class EventWatcher: Sendable {
     /// The goals events in catalog order, with their short names.
     static let catalog: [(type: String, name: String)] = [
@@ -41,6 +43,8 @@ final class EventWatcher: Sendable {
     private let since: Date
     private let console: DemoConsole
     private let state = Mutex(Snapshot())
+    /// The period whose events count; none before the demo opens it.
+    private let period = Mutex<String?>(nil)
 
     /// - Parameters:
     ///   - since: events older than this (earlier runs, other services' tests) are skipped.
@@ -59,6 +63,11 @@ final class EventWatcher: Sendable {
     var groupID: String { consumer.groupID }
 
     var snapshot: Snapshot { state.withLock { $0 } }
+
+    /// Counts the events about `periodID` from now on.
+    func watch(period periodID: String) {
+        period.withLock { $0 = periodID }
+    }
 
     /// Polls until cancelled; a failure is recorded in the snapshot.
     func run() async {
@@ -109,11 +118,13 @@ final class EventWatcher: Sendable {
     /// Keeps this run's goals events; true when any were new.
     private func record(_ messages: [KafkaConsumerMessage]) -> Bool {
         var kept: [(EventMetadata, KafkaConsumerMessage)] = []
+        let periodID = period.withLock { $0 }
         for message in messages {
             // Most of a busy topic is other producers' (benchmarks, tests): skip them on one header.
             guard message.header(EventHeader.sourceName) == Self.source,
                 let metadata = try? EventCodec.decodeMetadata(headers: message.eventHeaders),
-                metadata.source == Self.source, metadata.time >= since
+                metadata.source == Self.source, metadata.time >= since, let periodID,
+                (try? JSONDecoder().decode(PeriodScope.self, from: Data(message.value)))?.periodID == periodID
             else { continue }
             kept.append((metadata, message))
         }
@@ -149,5 +160,14 @@ final class EventWatcher: Sendable {
             lines.append("     \(DemoFormat.left(event.name, 22)) key \(DemoFormat.left(event.key, 12)) subject \(event.subject)")
         }
         return lines
+    }
+}
+
+/// The `period_id` every goals event carries.
+private struct PeriodScope: Decodable {
+    var periodID: String
+
+    enum CodingKeys: String, CodingKey {
+        case periodID = "period_id"
     }
 }

@@ -67,7 +67,12 @@ extension GoalsDemo {
             let goal: Goal = try await client.call("GET", "/v1/goals/\(goalID)", as: org.hr)
             if goal.currentValue == value { return goal }
             guard ContinuousClock.now < deadline else {
-                throw DemoError("the metric reading \(value) did not reach goal \(goalID) within 60 s (current value \(goal.currentValue.map { "\($0)" } ?? "none"))")
+                throw DemoError("""
+                    the metric reading \(value) did not reach goal \(goalID) within 60 s: stride-goals is not consuming \
+                    \(StrideTopic.metrics.rawValue) (consumer group stride-goals.metrics; see its log). On the development \
+                    broker a group can stay stuck after a member was stopped while joining it; restarting the broker \
+                    (deploy/dev/infra down, then up) clears it.
+                    """)
             }
             try await Task.sleep(for: .milliseconds(100))
         }

@@ -69,6 +69,7 @@ struct GoalsDemo: Sendable {
         console.section("3. FY\(year): goals cascade from the company to every employee")
         var tally = Tally()
         let period = try await openPeriod()
+        watcher.watch(period: period.periodID)
         let cascade = try await cascade(period: period, importedAt: imported, tally: &tally)
         await eventsSoFar(watcher)
 
@@ -92,7 +93,7 @@ struct GoalsDemo: Sendable {
         try await showAttainments(period: period)
         await eventsSoFar(watcher)
 
-        console.section("9. Events on \(StrideTopic.goals.rawValue) during this run (ce_source \(EventWatcher.source))")
+        console.section("9. Events on \(StrideTopic.goals.rawValue) about FY\(year) during this run (ce_source \(EventWatcher.source))")
         try await showEventTotals(watcher, tally: tally, employees: closed.ownerCount)
     }
 

@@ -5,7 +5,7 @@ import StridePostgres
 /// the runtime's (outbox, inbox, org directory, idempotency keys).
 public enum GoalsMigrations {
     /// Every migration of the goals schema, in order.
-    public static let all: [PostgresMigration] = [periods, goals, progress, audit, templates, attainments]
+    public static let all: [PostgresMigration] = [periods, goals, progress, audit, templates, attainments, uuidVersionFix]
 
     static let periods = PostgresMigration(version: 100, name: "periods", sql: """
         CREATE TABLE periods (
@@ -161,5 +161,20 @@ public enum GoalsMigrations {
             finalized_at      timestamptz NOT NULL DEFAULT now(),
             PRIMARY KEY (period_id, employee_id)
         );
+        """)
+
+    /// Migration 104's `uuid_v7()` set the version nibble with bits counted from the wrong end of
+    /// the byte (`set_bit` numbers a byte's bits from its least significant one), so bulk-made ids
+    /// said version 3. Same timestamp layout; version 7 now.
+    static let uuidVersionFix = PostgresMigration(version: 106, name: "uuid_v7_version", sql: """
+        CREATE OR REPLACE FUNCTION uuid_v7() RETURNS uuid LANGUAGE sql VOLATILE AS $$
+            SELECT encode(
+                set_bit(set_bit(set_bit(set_bit(
+                    overlay(uuid_send(gen_random_uuid())
+                            PLACING substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3)
+                            FROM 1 FOR 6),
+                    52, 1), 53, 1), 54, 1), 55, 0),
+                'hex')::uuid
+        $$;
         """)
 }

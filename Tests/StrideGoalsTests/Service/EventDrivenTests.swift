@@ -43,9 +43,12 @@ struct EventDrivenTests {
             let suffix = TestEnvironment.uniqueName("p")
             let worker = "w-\(suffix)"
             let leaver = "l-\(suffix)"
+            // Departments of their own too: the topic is shared, and a dev service projecting it
+            // must not find test people in its real departments.
+            let (before, after) = ("Sales-\(suffix)", "Engineering-\(suffix)")
             try await Self.publish([
-                GoalsHarness.employee(worker, manager: "m1", department: "Sales", title: "Account Executive"),
-                GoalsHarness.employee(leaver, manager: "m1", department: "Sales", title: "Account Executive"),
+                GoalsHarness.employee(worker, manager: "m1", department: before, title: "Account Executive"),
+                GoalsHarness.employee(leaver, manager: "m1", department: before, title: "Account Executive"),
             ])
             let period = try await h.openYear()
             var goal = ""
@@ -64,7 +67,7 @@ struct EventDrivenTests {
 
             // HR moves the worker to m2: m1 may no longer approve, m2 may.
             try await Self.publish([
-                GoalsHarness.employee(worker, manager: "m2", department: "Engineering", title: "Software Engineer"),
+                GoalsHarness.employee(worker, manager: "m2", department: after, title: "Software Engineer"),
                 EmployeeTerminated(employeeID: leaver, terminationDate: CalendarDate(year: 2026, month: 6, day: 30), reason: "resigned"),
             ])
             try await Self.eventually("the leaver's goal flagged") {

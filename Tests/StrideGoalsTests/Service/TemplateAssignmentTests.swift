@@ -28,6 +28,9 @@ struct TemplateAssignmentTests {
 
             let mine = try await h.call(.get, "/v1/goals?period_id=\(period)&owner_id=e1", as: "e1")
             let goal = try #require(try mine.items.first)
+            // Bulk-made ids are time-ordered UUIDs version 7, like the ones the service mints.
+            let id = try #require(goal["goal_id"] as? String)
+            #expect(Array(id)[14] == "7", "\(id) is not a version-7 UUID")
             #expect(goal["status"] as? String == "draft")
             #expect((goal["definition"] as? [String: Any])?["parent_goal_id"] as? String == department)
             #expect((goal["definition"] as? [String: Any])?["weight"] as? String == "25")
