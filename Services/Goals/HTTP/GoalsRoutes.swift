@@ -152,6 +152,14 @@ public struct GoalsRoutes: Sendable {
                 }
             }
         }
+        api.post("v1/goals/:goalID/reassign") { request, context in
+            let id = try context.parameters.require("goalID")
+            return try await writes.respond(to: request, context: context) { body, connection in
+                let target = try StrideJSONRequestDecoder.decode(ReassignBody.self, from: body)
+                return try await core.reassign(
+                    id, to: target.ownerID, reason: target.reason, by: try context.requirePrincipal(), on: connection)
+            }
+        }
         api.post("v1/goals/:goalID/transitions") { request, context in
             let id = try context.parameters.require("goalID")
             return try await writes.respond(to: request, context: context, status: .ok) { body, connection in

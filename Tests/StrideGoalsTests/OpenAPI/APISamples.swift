@@ -142,7 +142,8 @@ enum ResponseSamples {
 /// The request body types, by their schema name in the document, decoded the way the routes decode them.
 enum RequestBodies {
     static let schemaNames = [
-        "NewPeriod", "NewGoal", "GoalPatch", "ProgressUpdate", "CommentBody", "TransitionBody", "NewTemplate", "TemplateAssignment",
+        "NewPeriod", "NewGoal", "GoalPatch", "ProgressUpdate", "CommentBody", "TransitionBody", "ReassignBody", "NewTemplate",
+        "TemplateAssignment",
     ]
 
     /// Runs the type's `init(from:)` on `decoder`.
@@ -154,6 +155,7 @@ enum RequestBodies {
         case "ProgressUpdate": _ = try ProgressUpdate(from: decoder)
         case "CommentBody": _ = try CommentBody(from: decoder)
         case "TransitionBody": _ = try TransitionBody(from: decoder)
+        case "ReassignBody": _ = try ReassignBody(from: decoder)
         case "NewTemplate": _ = try NewTemplate(from: decoder)
         case "TemplateAssignment": _ = try TemplateAssignment(from: decoder)
         default: throw UnknownSchema(name: schema)
@@ -169,6 +171,7 @@ enum RequestBodies {
         case "ProgressUpdate": _ = try StrideJSONRequestDecoder.decode(ProgressUpdate.self, from: body)
         case "CommentBody": _ = try CommentBody.decode(body)
         case "TransitionBody": _ = try StrideJSONRequestDecoder.decode(TransitionBody.self, from: body)
+        case "ReassignBody": _ = try StrideJSONRequestDecoder.decode(ReassignBody.self, from: body)
         case "NewTemplate": _ = try StrideJSONRequestDecoder.decode(NewTemplate.self, from: body)
         case "TemplateAssignment": _ = try StrideJSONRequestDecoder.decode(TemplateAssignment.self, from: body)
         default: throw UnknownSchema(name: schema)

@@ -86,4 +86,24 @@ struct AccessRulesTests {
             #expect(try all.items.count == 2, "refused writes created nothing")
         }
     }
+
+    @Test("a goal is handed to another employee by someone who may write both: cancelled here, a draft there")
+    func reassignment() async throws {
+        try await GoalsHarness.run { h in
+            let period = try await h.openYear()
+            let goal = try await h.kpiGoal(for: "e1", period: period, weight: 100)
+            let to = { (owner: String) in #"{"owner_id": "\#(owner)", "reason": "territory moves"}"# }
+            #expect(try await h.call(.post, "/v1/goals/\(goal)/reassign", as: "e1", json: to("e2")).status == 403)
+            #expect(try await h.call(.post, "/v1/goals/\(goal)/reassign", as: "m1", json: to("e3")).status == 403, "e3 is outside m1's line")
+            #expect(try await h.call(.post, "/v1/goals/\(goal)/reassign", as: "m1", json: to("nobody")).status == 400)
+            #expect(try await h.call(.post, "/v1/goals/\(goal)/reassign", as: "m1", json: to("e1")).status == 400)
+            let moved = try await h.call(.post, "/v1/goals/\(goal)/reassign", as: "m1", json: to("e2"))
+            #expect(moved.status == 201, "\(moved.text)")
+            #expect(try moved.string("owner_id") == "e2")
+            #expect(try moved.string("status") == "draft")
+            #expect(try moved.string("goal_id") != goal)
+            #expect(try await h.call(.get, "/v1/goals/\(goal)", as: "m1").string("status") == "cancelled")
+            #expect(try await h.call(.post, "/v1/goals/\(goal)/reassign", as: "m1", json: to("e2")).status == 409, "a cancelled goal stays put")
+        }
+    }
 }
