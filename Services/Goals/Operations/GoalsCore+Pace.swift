@@ -69,7 +69,7 @@ extension GoalsCore {
                 if !changedIDs.isEmpty {
                     try await goals.identify(actor: "goals:pace", action: "pace-assessment", on: connection)
                     try await connection.execute("""
-                        UPDATE \(unescaped: schema).goals g SET at_risk = c.at_risk, updated_at = now()
+                        UPDATE \(unescaped: schema).goals g SET at_risk = c.at_risk, version = g.version + 1, updated_at = now()
                         FROM unnest(\(changedIDs)::text[], \(changedFlags)::boolean[]) AS c(goal_id, at_risk)
                         WHERE g.goal_id = c.goal_id
                         """)
