@@ -12,25 +12,9 @@ enum RawPostgresCeiling {
     /// Loads `count` rows with `COPY … FROM STDIN` (text format) in one statement.
     /// - Returns: rows per second.
     static func copy(url: String, table: String, count: Int) throws -> Double {
-        try withConnection(url) { connection in
-            let clock = ContinuousClock()
-            let start = clock.now
-            try check(connection, PQexec(connection, "COPY \(table) (id, name, amount) FROM STDIN"), expect: PGRES_COPY_IN)
-            var chunk = ""
-            chunk.reserveCapacity(70_000)
-            for index in 0..<count {
-                let (id, name, amount) = row(index)
-                chunk += "\(id)\t\(name)\t\(amount)\n"
-                if chunk.utf8.count >= 65_536 || index == count - 1 {
-                    let sent = chunk.withCString { PQputCopyData(connection, $0, Int32(strlen($0))) }
-                    guard sent == 1 else { throw BenchError("raw COPY: \(String(cString: PQerrorMessage(connection)))") }
-                    chunk.removeAll(keepingCapacity: true)
-                }
-            }
-            guard PQputCopyEnd(connection, nil) == 1 else { throw BenchError("raw COPY end failed") }
-            try check(connection, PQgetResult(connection), expect: PGRES_COMMAND_OK)
-            while let extra = PQgetResult(connection) { PQclear(extra) }
-            return Double(count) / (clock.now - start).seconds
+        try copy(url: url, statement: "COPY \(table) (id, name, amount) FROM STDIN", count: count) { index, chunk in
+            let (id, name, amount) = row(index)
+            chunk += "\(id)\t\(name)\t\(amount)\n"
         }
     }
 
