@@ -55,20 +55,24 @@ public struct GoalsCore: Sendable {
         return period
     }
 
-    /// The goal `goalID` locked for update, provided `principal` may see it.
+    /// The goal `goalID` locked for update with its period share-locked, provided `principal` may
+    /// see it. A goal that is not frozen is in an open period: close freezes them all under the
+    /// period's lock.
     /// - Throws: 404 when missing or invisible, 409 when frozen.
     ///
     /// Locks in the one order every writer uses, period (shared) before goal, so a write racing a
     /// period close waits for it instead of deadlocking with it.
-    func lockedGoal(_ goalID: String, for principal: Principal, on connection: PostgresConnection) async throws -> Goal {
-        if let peek = try await goals.goal(goalID, on: connection) {
-            _ = try await periods.period(peek.periodID, on: connection)
-        }
-        guard let goal = try await goals.goal(goalID, forUpdate: true, on: connection) else {
+    func lockedGoal(
+        _ goalID: String, for principal: Principal, on connection: PostgresConnection
+    ) async throws -> (goal: Goal, period: GoalPeriod) {
+        guard let periodID = try await goals.periodID(of: goalID, on: connection),
+            let period = try await periods.period(periodID, on: connection),
+            let goal = try await goals.goal(goalID, forUpdate: true, on: connection)
+        else {
             throw Problem.notFound("No goal \(goalID) is visible to you.")
         }
         try await access.requireVisible(goal, to: principal, on: connection)
         guard !goal.frozen else { throw Problem.conflict("Goal \(goalID) belongs to a closed period and is frozen.") }
-        return goal
+        return (goal, period)
     }
 }

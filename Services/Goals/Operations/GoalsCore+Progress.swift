@@ -35,10 +35,9 @@ extension GoalsCore {
     public func recordProgress(
         _ goalID: String, _ update: ProgressUpdate, by principal: Principal, on connection: PostgresConnection
     ) async throws -> ProgressEntry {
-        var goal = try await lockedGoal(goalID, for: principal, on: connection)
+        var (goal, period) = try await lockedGoal(goalID, for: principal, on: connection)
         try await access.requireWriter(ownerID: goal.ownerID, level: goal.definition.level, principal: principal, on: connection)
         try validate(update, for: goal)
-        let period = try await openPeriod(goal.periodID, on: connection)
         try await goals.identify(actor: principal.subject, action: "progress", on: connection)
         return try await apply(update, to: &goal, actor: principal.subject, origin: .manual, period: period, on: connection)
     }

@@ -25,7 +25,7 @@ extension GoalsCore {
         _ goalID: String, to newOwnerID: String, reason: String?, by principal: Principal, on connection: PostgresConnection
     ) async throws -> Goal {
         try validateComment(reason, field: "reason")
-        var old = try await lockedGoal(goalID, for: principal, on: connection)
+        var old = try await lockedGoal(goalID, for: principal, on: connection).goal
         guard old.definition.level == .employee else {
             throw Problem.conflict("Only employee goals are reassigned; edit an org-level goal's owner by recreating it.")
         }

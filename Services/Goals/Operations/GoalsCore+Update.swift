@@ -69,7 +69,7 @@ extension GoalsCore {
     /// Changes a goal's definition. An employee goal is editable while draft or returned; an
     /// org-level goal while it is not frozen, completed or cancelled.
     public func updateGoal(_ goalID: String, _ patch: GoalPatch, by principal: Principal, on connection: PostgresConnection) async throws -> Goal {
-        var goal = try await lockedGoal(goalID, for: principal, on: connection)
+        var (goal, period) = try await lockedGoal(goalID, for: principal, on: connection)
         try await access.requireWriter(ownerID: goal.ownerID, level: goal.definition.level, principal: principal, on: connection)
         if let expected = patch.version, expected != goal.version {
             throw Problem.conflict("Goal \(goalID) is at version \(goal.version), not \(expected); reload it and try again.")
@@ -84,7 +84,6 @@ extension GoalsCore {
         let violations = GoalDefinitionRules.violations(of: definition)
         guard violations.isEmpty else { throw Problem.rules(violations) }
         if changed.contains("due_date") || changed.contains("parent_goal_id") {
-            let period = try await openPeriod(goal.periodID, on: connection)
             try validateDueDate(definition.dueDate, in: period)
             try await validateParent(definition.parentGoalID, of: goal.goalID, in: goal.periodID, principal: principal, on: connection)
         }

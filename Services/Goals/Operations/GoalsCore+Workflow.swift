@@ -44,7 +44,7 @@ extension GoalsCore {
     public func decide(
         _ goalID: String, approve: Bool, comment: String?, by principal: Principal, on connection: PostgresConnection
     ) async throws -> Goal {
-        var goal = try await lockedGoal(goalID, for: principal, on: connection)
+        var goal = try await lockedGoal(goalID, for: principal, on: connection).goal
         try await access.requireApprover(of: goal, principal: principal, on: connection)
         try validateComment(comment, field: approve ? "comment" : "reason")
         if !approve, (comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -81,7 +81,7 @@ extension GoalsCore {
             throw Problem.validation(field: "action", "Use activate, complete or cancel here; submit, approve and return have their own endpoints.")
         }
         try validateComment(reason, field: "reason")
-        var goal = try await lockedGoal(goalID, for: principal, on: connection)
+        var goal = try await lockedGoal(goalID, for: principal, on: connection).goal
         try await access.requireWriter(ownerID: goal.ownerID, level: goal.definition.level, principal: principal, on: connection)
         let from = goal.status
         if action == .cancel, goal.definition.level == .employee, [.approved, .active].contains(from),

@@ -36,6 +36,12 @@ public struct GoalStore: Sendable {
         return try rows.first.map(Goal.init(row:))
     }
 
+    /// The period of goal `id`, or nil; reads no other column and takes no lock.
+    public func periodID(of id: String, on connection: PostgresConnection) async throws -> String? {
+        try await connection.query("SELECT period_id FROM \(unescaped: schema).goals WHERE goal_id = \(id)")
+            .first?.decode(0, as: String.self)
+    }
+
     /// Adds a goal.
     public func insert(_ goal: Goal, on connection: PostgresConnection) async throws {
         let d = goal.definition
