@@ -40,7 +40,7 @@ public enum StrideServiceBuilder {
         directoryHandlers.merge(definition.employeeEventHandlers)
         let consumers = [ConsumerDefinition(name: "org-directory", topics: [StrideTopic.employees.rawValue], router: directoryHandlers)]
             + definition.consumers
-        let verifier = try await TokenVerifier(configuration: jwtConfiguration(configuration))
+        let verifier = try await TokenVerifier(configuration: jwtConfiguration(configuration), logger: logger)
         let router = StrideHTTPServer.makeRouter(metrics: .bootstrap(), readinessChecks: [
             ReadinessCheck("database") { try await pool.ping() },
             ReadinessCheck("broker") { try await producer.ping(timeout: .seconds(2)) },
@@ -69,9 +69,20 @@ public enum StrideServiceBuilder {
         return (application, environment)
     }
 
+    /// How the service verifies bearer tokens: the key source the environment names (`JWT_JWKS_URL`,
+    /// `JWT_JWKS` or `JWT_SECRET`), with its issuer, audience, leeway, roles claim and JWKS refresh policy.
     static func jwtConfiguration(_ configuration: StrideConfiguration) -> JWTConfiguration {
-        if let jwks = configuration.jwtJWKS { return .jwks(json: jwks) }
-        return .hs256(secret: configuration.jwtSecret ?? "")
+        let keySource: JWTConfiguration.KeySource =
+            if let url = configuration.jwtJWKSURL {
+                .jwksURL(url)
+            } else if let jwks = configuration.jwtJWKS {
+                .jwks(json: jwks)
+            } else {
+                .hs256(secret: configuration.jwtSecret ?? "")
+            }
+        return JWTConfiguration(
+            keySource: keySource, issuer: configuration.jwtIssuer, audience: configuration.jwtAudience,
+            leeway: configuration.jwtLeeway, rolesClaim: configuration.jwtRolesClaim, jwksRefresh: configuration.jwtJWKSRefresh)
     }
 
     /// Creates the topics the service uses where they are missing. Clusters that reserve topic

@@ -87,6 +87,72 @@ struct AuthenticationTests {
         }
     }
 
+    @Test(arguments: [
+        ("nbf", "not valid yet", TokenVerificationError.Code.notYetValid),
+        ("iat", "issued in the future", TokenVerificationError.Code.issuedInFuture),
+    ])
+    func futureTimesAre401(claim: String, detail: String, code: TokenVerificationError.Code) async throws {
+        let now = Int(Date().timeIntervalSince1970)
+        // An hour ahead: far beyond the 30 s leeway.
+        let token = hs256Token(payload: #"{"sub":"E1","roles":["admin"],"iss":"stride","exp":\#(now + 7200),"\#(claim)":\#(now + 3600)}"#)
+        let verifier = try await TokenVerifier(configuration: .hs256(secret: HTTPTestApp.secret))
+        do {
+            _ = try await verifier.verify(token)
+            Issue.record("a token with \(claim) an hour ahead was accepted")
+        } catch {
+            #expect(error.code == code)
+        }
+        let app = try await HTTPTestApp.makeApplication()
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/v1/me", method: .get, headers: HTTPTestApp.bearer(token)) { response in
+                let body = try expectProblem(response, status: .unauthorized)
+                #expect((body["detail"] as? String)?.contains(detail) == true)
+                #expect(response.headers[.wwwAuthenticate]?.contains(#"error="invalid_token""#) == true)
+            }
+        }
+    }
+
+    @Test func pastNotBeforeAndIssuedAtAreAccepted() async throws {
+        let now = Int(Date().timeIntervalSince1970)
+        let token = hs256Token(payload: #"{"sub":"E1","roles":["hr"],"iss":"stride","exp":\#(now + 600),"nbf":\#(now - 60),"iat":\#(now - 60)}"#)
+        let verifier = try await TokenVerifier(configuration: .hs256(secret: HTTPTestApp.secret))
+        #expect(try await verifier.verify(token).roles == [.hr])
+    }
+
+    @Test(arguments: [
+        // (roles claim, payload fragment holding the roles)
+        ("groups", #""groups":["manager","employee","stride-admins"]"#),
+        ("realm_access.roles", #""realm_access":{"roles":["manager","employee","offline_access"]}"#),
+        ("resource_access.stride.roles", #""resource_access":{"stride":{"roles":["employee","manager"]}}"#),
+        ("https://stride.example/roles", #""https://stride.example/roles":["manager","employee"]"#),
+        ("scp", #""scp":"employee manager""#),
+    ])
+    func rolesFromAConfiguredClaim(rolesClaim: String, fragment: String) async throws {
+        let verifier = try await TokenVerifier(configuration: JWTConfiguration(
+            keySource: .hs256(secret: HTTPTestApp.secret), rolesClaim: rolesClaim))
+        let exp = Int(Date().timeIntervalSince1970) + 600
+        // A top-level "roles" claim is not what the configuration names: it must not count.
+        let token = hs256Token(payload: #"{"sub":"E7","iss":"stride","exp":\#(exp),"roles":["admin"],\#(fragment)}"#)
+        let principal = try await verifier.verify(token)
+        #expect(principal.subject == "E7")
+        #expect(principal.roles == [.employee, .manager])
+    }
+
+    @Test func missingRolesClaimIsRejected() async throws {
+        let verifier = try await TokenVerifier(configuration: JWTConfiguration(
+            keySource: .hs256(secret: HTTPTestApp.secret), rolesClaim: "realm_access.roles"))
+        let exp = Int(Date().timeIntervalSince1970) + 600
+        for fragment in [#""roles":["hr"]"#, #""realm_access":{"groups":["hr"]}"#, #""realm_access":["hr"]"#] {
+            do {
+                _ = try await verifier.verify(hs256Token(payload: #"{"sub":"E7","iss":"stride","exp":\#(exp),\#(fragment)}"#))
+                Issue.record("a token without realm_access.roles was accepted: \(fragment)")
+            } catch {
+                #expect(error.code == .malformed)
+                #expect(error.message.contains("realm_access.roles"))
+            }
+        }
+    }
+
     @Test func unsignedNoneTokenIsRejected() async throws {
         let verifier = try await TokenVerifier(configuration: .hs256(secret: HTTPTestApp.secret))
         let header = Base64URL.encode(Data(#"{"alg":"none","typ":"JWT"}"#.utf8))

@@ -5,9 +5,11 @@ import Logging
 
 /// Requires a valid `Authorization: Bearer <jwt>` and puts the ``Principal`` on the context.
 ///
-/// A missing, malformed, badly signed, expired or foreign token is a 401 problem with a
-/// `WWW-Authenticate: Bearer` challenge. Public routes (health, metrics) are registered on the
-/// router itself; put this middleware on the group that holds the API:
+/// A missing, malformed, badly signed, expired, not yet valid or foreign token is a 401 problem
+/// with a `WWW-Authenticate: Bearer` challenge. While the identity provider's keys (`JWT_JWKS_URL`)
+/// have not been fetched, a token is answered 503 with `Retry-After`, since it may well be good.
+/// Public routes (health, metrics) are registered on the router itself; put this middleware on
+/// the group that holds the API:
 ///
 /// ```swift
 /// let api = router.group("v1").add(middleware: AuthenticationMiddleware<StrideRequestContext>(verifier: verifier))
@@ -33,6 +35,12 @@ public struct AuthenticationMiddleware<Context: PrincipalRequestContext>: Router
         let principal: Principal
         do {
             principal = try await self.verifier.verify(token)
+        } catch let error where error.code == .keysUnavailable {
+            // Not the token's fault: the identity provider's keys have not been fetched yet.
+            context.logger.warning("Cannot verify bearer token", metadata: ["auth.failure": "\(error.code)"])
+            var problem = Problem.unavailable(error.description)
+            problem.headers[.retryAfter] = String(Self.retryAfterSeconds(self.verifier.configuration.jwksRefresh.minimumInterval))
+            throw problem
         } catch {
             context.logger.debug("Rejected bearer token", metadata: ["auth.failure": "\(error.code)"])
             throw Problem.unauthorized(error.description, bearerError: "invalid_token")
@@ -41,6 +49,11 @@ public struct AuthenticationMiddleware<Context: PrincipalRequestContext>: Router
         context.principal = principal
         context.logger[metadataKey: "auth.subject"] = .string(principal.subject)
         return try await next(request, context)
+    }
+
+    /// Whole seconds to suggest in `Retry-After` (at least 1).
+    static func retryAfterSeconds(_ interval: Duration) -> Int64 {
+        max(1, interval.components.seconds + (interval.components.attoseconds > 0 ? 1 : 0))
     }
 
     /// The token from `Bearer <token>` (scheme case-insensitive), or nil.
