@@ -142,7 +142,7 @@ let package = Package(
             path: "Tests/StridePostgresTests", swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "StrideCLITests", dependencies: ["StrideCLI", "StrideContracts"],
+            name: "StrideCLITests", dependencies: ["StrideCLI", "StrideContracts", "StrideKafka", "StrideTestSupport"],
             path: "Tests/StrideCLITests", swiftSettings: swiftSettings
         ),
         .testTarget(

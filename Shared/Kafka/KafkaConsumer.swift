@@ -31,7 +31,7 @@ public final class KafkaConsumer: Sendable {
     let bootstrapServers: String
     /// The consumer group this consumer belongs to.
     public let groupID: String
-    /// The subscribed topics.
+    /// The subscribed topics (empty for a consumer that reads assigned partitions).
     public let topics: [String]
 
     /// Creates a consumer, joins `groupID` and subscribes to `topics`.
@@ -45,17 +45,31 @@ public final class KafkaConsumer: Sendable {
     ///   - logger: receives librdkafka's logs and errors.
     /// - Throws: a `.configuration` ``KafkaError`` with librdkafka's text for an invalid property
     ///   or subscription.
-    public init(configuration: KafkaConfiguration, groupID: String, topics: [String], logger: Logger) throws {
+    public convenience init(configuration: KafkaConfiguration, groupID: String, topics: [String], logger: Logger) throws {
+        try self.init(configuration: configuration, groupID: groupID, subscribingTo: topics, logger: logger)
+    }
+
+    /// Creates a consumer of `groupID` that subscribes to `topics`, or, when `topics` is `nil`,
+    /// subscribes to nothing and reads the partitions given to ``assign(_:)``.
+    init(configuration: KafkaConfiguration, groupID: String, subscribingTo topics: [String]?, logger: Logger) throws {
         var logger = logger
         logger[metadataKey: "kafka.group"] = "\(groupID)"
         self.logger = logger
         bootstrapServers = configuration.bootstrapServers
         self.groupID = groupID
-        self.topics = topics
+        self.topics = topics ?? []
         let properties = configuration.resolvedProperties(defaults: Self.defaults) + [("group.id", groupID)]
         client = try RDKafkaClient(type: RD_KAFKA_CONSUMER, properties: properties, context: ClientContext(logger: logger))
         // Errors, logs and rebalances are served by the consumer's poll from now on.
         rd_kafka_poll_set_consumer(client.handle)
+        if let topics { try Self.subscribe(client, to: topics) }
+        // Two threads: a commit or lag query need not wait behind a poll that is waiting for messages.
+        threadPool = NIOThreadPool(numberOfThreads: 2)
+        threadPool.start()
+    }
+
+    /// Subscribes to `topics`; destroys the client when librdkafka refuses.
+    private static func subscribe(_ client: RDKafkaClient, to topics: [String]) throws {
         let subscription = RDKafkaTopicPartitionList(capacity: topics.count)
         for topic in topics { subscription.add(topic: topic, partition: RD_KAFKA_PARTITION_UA) }
         let err = rd_kafka_subscribe(client.handle, subscription.pointer)
@@ -63,9 +77,6 @@ public final class KafkaConsumer: Sendable {
             client.destroy(flags: Int32(RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE))
             throw KafkaError(.configuration, err, "cannot subscribe to \(topics.joined(separator: ","))")
         }
-        // Two threads: a commit or lag query need not wait behind a poll that is waiting for messages.
-        threadPool = NIOThreadPool(numberOfThreads: 2)
-        threadPool.start()
     }
 
     deinit {
