@@ -7,7 +7,7 @@ struct StrideCommand: AsyncParsableCommand {
         commandName: "stride",
         abstract: "Administer and demonstrate Stride, the performance management system.",
         subcommands: [
-            OrgCommand.self, TokenCommand.self, TopicsCommand.self, DeadLetterCommand.self,
+            OrgCommand.self, TokenCommand.self, TopicsCommand.self, DeadLetterCommand.self, OutboxCommand.self,
             DemoCommand.self, BenchCommand.self,
         ]
     )

@@ -1,47 +1,52 @@
 import StrideContracts
 import StrideRuntime
-import ServiceLifecycle
 
-/// The goals service as the runtime runs it: its schema's migrations, the topics it writes, its
-/// consumers (metric readings; leavers on top of the org projection) and its HTTP routes.
+/// The goals service as the runtime runs it: its schema's migrations, the topics it writes, and
+/// its parts made from the environment: the HTTP routes, the consumers (metric readings; leavers
+/// on top of the org projection) and the pace sweep.
 public enum GoalsService {
     /// The service's definition.
     /// - Parameters:
     ///   - name: the service name and schema; `goals` in production, unique per test run.
-    ///   - settings: attainment policy, at-risk margin, clock.
+    ///   - settings: attainment policy, at-risk margin, pace sweep interval, clock.
     ///   - ready: called with the core once the environment exists (tests and the demo use it).
     public static func definition(
         name: String = "goals", settings: GoalsSettings, ready: @escaping @Sendable (GoalsCore) -> Void = { _ in }
     ) -> ServiceDefinition {
-        // The inbox handlers need the core, which needs the environment the builder makes;
-        // they reach it through the schema-only parts that exist before (stores, directory).
-        let box = CoreBox()
+        ServiceDefinition(name: name, migrations: GoalsMigrations.all, producedTopics: [StrideTopic.goals.rawValue]) { environment in
+            let core = GoalsCore(environment: environment, settings: settings)
+            ready(core)
+            return parts(of: core, settings: settings)
+        }
+    }
+
+    /// What the service runs on top of the runtime, all working on one core.
+    static func parts(of core: GoalsCore, settings: GoalsSettings) -> ServiceParts {
         var employees = InboxRouter()
         employees.on(EmployeeTerminated.self) { termination, _, connection in
-            try await box.core().flagForReassignment(ownerID: termination.employeeID, on: connection)
+            try await core.flagForReassignment(ownerID: termination.employeeID, on: connection)
         }
         employees.on(EmployeeUpserted.self) { employee, _, connection in
             if employee.status == .terminated {
-                try await box.core().flagForReassignment(ownerID: employee.employeeID, on: connection)
+                try await core.flagForReassignment(ownerID: employee.employeeID, on: connection)
             }
         }
         var metrics = InboxRouter()
         metrics.on(MetricReading.self) { reading, _, connection in
-            try await box.core().apply(reading, on: connection)
+            try await core.apply(reading, on: connection)
         }
-        return ServiceDefinition(
-            name: name, migrations: GoalsMigrations.all, producedTopics: [StrideTopic.goals.rawValue],
-            consumers: [ConsumerDefinition(name: "metrics", topics: [StrideTopic.metrics.rawValue], router: metrics)],
-            employeeEventHandlers: employees,
-            routes: { api, environment in
-                let core = GoalsCore(environment: environment, settings: settings)
-                box.set(core)
-                GoalsRoutes(core: core).register(on: api)
-                ready(core)
-            },
-            backgroundServices: { environment in
-                guard let interval = settings.paceSweepInterval else { return [] }
-                return [PaceSweepService(core: { try box.core() }, interval: interval, logger: environment.logger)]
+        var jobs: [PeriodicJob.Definition] = []
+        if let interval = settings.paceSweepInterval {
+            // Re-assesses the pace of every open period's agreed goals, so a goal nobody updates
+            // still goes at risk as its period runs out; one replica per round.
+            jobs.append(PeriodicJob.Definition(name: "pace-sweep", interval: interval) {
+                let result = try await core.assessPaceOfOpenPeriods()
+                return "assessed \(result.assessed), flagged \(result.flagged), cleared \(result.cleared)"
             })
+        }
+        return ServiceParts(
+            routes: { api in GoalsRoutes(core: core).register(on: api) },
+            consumers: [ConsumerDefinition(name: "metrics", topics: [StrideTopic.metrics.rawValue], router: metrics)],
+            employeeEventHandlers: employees, jobs: jobs)
     }
 }

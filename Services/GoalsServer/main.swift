@@ -1,9 +1,7 @@
 import Foundation
 import Logging
-import ServiceLifecycle
 import StrideGoals
 import StrideRuntime
-import UnixSignals
 
 // stride-goals: the goals service. Configured by the environment (README: Configuration), it
 // migrates the `goals` schema, serves the HTTP API, relays the outbox and consumes the org and
@@ -21,12 +19,7 @@ StrideLogging.bootstrap(level: configuration.logLevel)
 let logger = Logger(label: "stride.goals")
 
 do {
-    let (application, _) = try await StrideServiceBuilder.build(
-        GoalsService.definition(settings: settings), configuration: configuration, logger: logger)
-    let group = ServiceGroup(configuration: .init(
-        services: [.init(service: application)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-    try await group.run()
-    logger.info("stopped")
+    try await ServiceRunner.run(GoalsService.definition(settings: settings), configuration: configuration, logger: logger)
 } catch {
     logger.critical("stride-goals failed", metadata: ["error": "\(error)"])
     exit(1)

@@ -64,6 +64,14 @@ public final class KafkaProducer: Sendable {
         }
     }
 
+    /// Messages enqueued but not yet reported on (librdkafka's out-queue), for metrics and tests;
+    /// 0 after ``close()``.
+    public var outstandingMessages: Int {
+        guard lifecycle.acquire() else { return 0 }
+        defer { lifecycle.release() }
+        return Int(rd_kafka_outq_len(client.handle))
+    }
+
     /// Waits until every enqueued message has been delivered or has failed.
     /// - Throws: a `.timedOut` ``KafkaError`` when messages are still outstanding after `timeout`.
     public func flush(timeout: Duration) async throws {

@@ -69,6 +69,16 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
     /// True for `23514` check_violation.
     public var isCheckViolation: Bool { sqlState == "23514" }
 
+    /// True when the database, not the statement, is the problem: it is unreachable, the connection
+    /// broke, the pool had no free connection in time or was closed, or the server is shutting
+    /// down, starting up or out of connections (SQLSTATE class `08`, `57P01`–`57P03`, `53300`).
+    /// Retrying later is expected to succeed; an HTTP caller should get 503, a consumer should wait.
+    public var isUnavailable: Bool {
+        if code == .connection || code == .poolTimeout || code == .closed { return true }
+        guard let sqlState else { return false }
+        return sqlState.hasPrefix("08") || ["57P01", "57P02", "57P03", "53300"].contains(sqlState)
+    }
+
     /// True for `57014` query_canceled (statement timeout or cancel request).
     public var isQueryCanceled: Bool { sqlState == "57014" }
 

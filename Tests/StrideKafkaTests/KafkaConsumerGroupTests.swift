@@ -1,5 +1,6 @@
 import StrideKafka
 import StrideTestSupport
+import Synchronization
 import Testing
 
 @Suite("KafkaConsumer groups against the real broker")
@@ -124,10 +125,11 @@ struct KafkaConsumerGroupTests {
         let consumer = try consumer(group: TestEnvironment.uniqueName("g"), topic: topic)
         let first = try await KafkaTestSupport.collect(consumer, count: 5)
         #expect(first.count == 5)
+        // The lag is known once the high watermark has been fetched; it then says 15.
         var lag: Int64 = -1
-        for _ in 0..<20 where lag != 15 {
+        try? await waitUntil("the lag to be 15") {
             lag = await consumer.lag()
-            if lag != 15 { try await Task.sleep(for: .milliseconds(100)) }
+            return lag == 15
         }
         await consumer.close()
         #expect(lag == 15)
@@ -139,16 +141,12 @@ struct KafkaConsumerGroupTests {
         let topic = try await KafkaTestSupport.makeTopic(partitions: 1)
         try await produce(3, to: topic)
         let consumer = try consumer(group: TestEnvironment.uniqueName("g"), topic: topic)
+        let received = Mutex<[Int64]>([])
         let reader = Task {
-            var offsets: [Int64] = []
-            for try await message in consumer.messages { offsets.append(message.offset) }
-            return offsets
+            for try await message in consumer.messages { received.withLock { $0.append(message.offset) } }
+            return received.withLock { $0 }
         }
-        let deadline = ContinuousClock.now.advanced(by: .seconds(20))
-        while try await consumer.assignment().isEmpty, ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(100))  // the reader's polls join the group
-        }
-        try await Task.sleep(for: .seconds(1))  // let the reader take the three messages
+        try await waitUntil("the reader to take the three messages") { received.withLock { $0.count } == 3 }
         await consumer.close()
         await consumer.close()
         let offsets = try await reader.value

@@ -34,7 +34,7 @@ let migrations = RuntimeMigrations.all + [
     PostgresMigration(version: 100, name: "probe_effects", sql: "CREATE TABLE effects (event_id text NOT NULL, metric_id text NOT NULL)")
 ]
 try await PostgresMigrator(schema: schema, migrations: migrations, logger: logger).migrate(pool)
-let producer = try KafkaProducer(configuration: kafka, logger: logger)
+let producer = try RenewableProducer(configuration: kafka, logger: logger)
 
 switch arguments.command {
 case "publish":
@@ -44,7 +44,19 @@ case "publish":
         let events = try (0..<count).map { try outbox.encode(ProbeEvents.reading($0), topic: topic) }
         try await pool.transaction { connection in try await outbox.enqueue(events, on: connection) }
     }
-    let published = await OutboxRelay(outbox: outbox, pool: pool, producer: producer, logger: logger).drain()
+    // A short lease: after a SIGKILL the next probe takes over within two seconds.
+    var settings = OutboxRelay.Settings()
+    settings.leaseDuration = .seconds(2)
+    let relay = OutboxRelay(outbox: outbox, pool: pool, producer: producer, settings: settings, logger: logger)
+    var published = 0
+    let deadline = ContinuousClock.now + .seconds(60)
+    while ContinuousClock.now < deadline {
+        published += await relay.drain()
+        let pending = try await pool.query("SELECT count(*) FROM \(unescaped: schema).outbox WHERE published_at IS NULL")
+        if try pending[0].decode(0, as: Int.self) == 0 { break }
+        try await Task.sleep(for: .milliseconds(200))  // a killed probe's lease has not expired yet
+    }
+    await relay.releaseLease()
     print("published \(published)")
 
 case "consume":

@@ -96,7 +96,7 @@ struct OrgDirectoryTests {
     func projectionThroughKafka() async throws {
         let schema = try await fixture.migratedSchema("org")
         let topic = try await fixture.createTopic("employees")
-        let producer = try KafkaProducer(configuration: fixture.kafka, logger: fixture.logger)
+        let producer = try RenewableProducer(configuration: fixture.kafka, logger: fixture.logger)
         let events = [Self.employee("CEO", manager: nil), Self.employee("M", manager: "CEO"), Self.employee("E", manager: "M")]
         for event in events {
             var encoded = try EventCodec.encode(event, source: "/hris")

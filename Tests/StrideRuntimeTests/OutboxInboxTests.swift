@@ -45,7 +45,7 @@ struct OutboxInboxTests {
         let outbox = Outbox(schema: schema, source: "/stride/test")
         let events = try (0..<90).map { try outbox.encode(Self.reading("metric-\($0 % 3)", $0), topic: topic) }
         try await fixture.pool.transaction { connection in try await outbox.enqueue(events, on: connection) }
-        let producer = try KafkaProducer(configuration: fixture.kafka, logger: fixture.logger)
+        let producer = try RenewableProducer(configuration: fixture.kafka, logger: fixture.logger)
         let relay = OutboxRelay(outbox: outbox, pool: fixture.pool, producer: producer, logger: fixture.logger)
         #expect(await relay.drain() == 90)
         #expect(await relay.drain() == 0, "nothing is published twice")
@@ -74,7 +74,7 @@ struct OutboxInboxTests {
         ])
         let topic = try await fixture.createTopic("inbox")
         let outbox = Outbox(schema: source, source: "/stride/test")
-        let producer = try KafkaProducer(configuration: fixture.kafka, logger: fixture.logger)
+        let producer = try RenewableProducer(configuration: fixture.kafka, logger: fixture.logger)
         let relay = OutboxRelay(outbox: outbox, pool: fixture.pool, producer: producer, logger: fixture.logger)
 
         // 20 good events, sent twice (as after a relay crash), and one the handler always rejects.
@@ -131,18 +131,19 @@ struct OutboxInboxTests {
         let events = try (0..<10).map { try outbox.encode(Self.reading("m", $0), topic: topic) }
         try await fixture.pool.transaction { connection in try await outbox.enqueue(events, on: connection) }
 
-        let unreachable = try KafkaProducer(
+        let unreachable = try RenewableProducer(
             configuration: KafkaConfiguration(bootstrapServers: "127.0.0.1:1", properties: ["message.timeout.ms": "500"]),
             logger: fixture.logger)
         let failing = OutboxRelay(outbox: outbox, pool: fixture.pool, producer: unreachable, logger: fixture.logger)
         let attempt = Task { await failing.drain() }
-        try await Task.sleep(for: .seconds(2))
+        try await waitUntil("the relay to report the outage") { failing.status.failure != nil }
         attempt.cancel()
         #expect(await attempt.value == 0)
+        await failing.releaseLease()
         await unreachable.close()
         #expect(try await fixture.count("\(schema).outbox WHERE published_at IS NULL") == 10)
 
-        let producer = try KafkaProducer(configuration: fixture.kafka, logger: fixture.logger)
+        let producer = try RenewableProducer(configuration: fixture.kafka, logger: fixture.logger)
         #expect(await OutboxRelay(outbox: outbox, pool: fixture.pool, producer: producer, logger: fixture.logger).drain() == 10)
         await producer.close()
         #expect(try await fixture.readAll(topic: topic, atLeast: 10).count == 10)

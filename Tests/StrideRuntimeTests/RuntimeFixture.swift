@@ -29,10 +29,10 @@ struct RuntimeFixture {
     }
 
     /// A new topic with four partitions (and its dead-letter topic).
-    func createTopic(_ prefix: String) async throws -> String {
+    func createTopic(_ prefix: String, partitions: Int32 = 4) async throws -> String {
         let topic = TestEnvironment.uniqueName(prefix)
         let admin = try KafkaAdmin(configuration: kafka, logger: logger)
-        try await admin.createTopics([KafkaTopicSpec(name: topic), KafkaTopicSpec(name: topic + ".dlq")])
+        try await admin.createTopics([KafkaTopicSpec(name: topic, partitions: partitions), KafkaTopicSpec(name: topic + ".dlq")])
         await admin.close()
         return topic
     }
@@ -55,6 +55,21 @@ struct RuntimeFixture {
         while ContinuousClock.now < grace { records += try await consumer.poll(maxMessages: 1_000, timeout: .milliseconds(100)) }
         await consumer.close()
         return records
+    }
+
+    /// Every record of a one-partition topic: sends a sentinel after them and reads until it
+    /// arrives, so a duplicate or extra record cannot go unnoticed (no waiting a fixed time).
+    func readAll(topic: String, through producer: RenewableProducer) async throws -> [KafkaConsumerMessage] {
+        let sentinel = "sentinel-\(UUID().uuidString)"
+        _ = try await producer.send(KafkaOutgoingMessage(topic: topic, key: sentinel, value: Array(sentinel.utf8)))
+        let consumer = try KafkaConsumer(configuration: kafka, groupID: TestEnvironment.uniqueName("reader"), topics: [topic], logger: logger)
+        var records: [KafkaConsumerMessage] = []
+        try await waitUntil("the sentinel on \(topic)", timeout: .seconds(60), every: .zero) {
+            records += try await consumer.poll(maxMessages: 1_000)
+            return records.contains { $0.key == Array(sentinel.utf8) }
+        }
+        await consumer.close()
+        return records.filter { $0.key != Array(sentinel.utf8) }
     }
 
     /// Polls `condition` until it holds or `timeout` passes.

@@ -28,7 +28,7 @@ struct PipelineBench {
         let admin = try KafkaAdmin(configuration: kafka, logger: logger)
         try await admin.createTopics([KafkaTopicSpec(name: topic)])
         await admin.close()
-        let producer = try KafkaProducer(configuration: kafka, logger: logger)
+        let producer = try RenewableProducer(configuration: kafka, logger: logger)
         let outbox = Outbox(schema: source, source: "/stride/bench")
         let latencies = LatencyRecorder()
         var router = InboxRouter()

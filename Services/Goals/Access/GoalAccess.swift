@@ -7,12 +7,16 @@ import StrideRuntime
 /// reports), HR everything; company and org-unit goals are visible to everyone.
 ///
 /// A reader who may not see a goal learns nothing about it: ``requireVisible(_:to:on:)`` answers
-/// 404, the same as for a goal that does not exist.
+/// 404, the same as for a goal that does not exist. Employee goals follow the runtime's shared
+/// ``OrgAccess`` rules (including separation of duties on decisions); company and org-unit goals
+/// have rules of their own.
 public struct GoalAccess: Sendable {
     let directory: OrgDirectory
+    let org: OrgAccess
 
     public init(directory: OrgDirectory) {
         self.directory = directory
+        org = OrgAccess(directory: directory)
     }
 
     /// The list visibility of `principal`.
@@ -22,10 +26,8 @@ public struct GoalAccess: Sendable {
 
     /// Whether `principal` may see `goal`.
     public func canSee(_ goal: Goal, principal: Principal, on connection: PostgresConnection) async throws -> Bool {
-        if principal.isHR || principal.isService || goal.definition.level != .employee || principal.isSelf(goal.ownerID) {
-            return true
-        }
-        return try await directory.isInReportingLine(goal.ownerID, of: principal.subject, on: connection)
+        if goal.definition.level != .employee { return true }
+        return try await org.canSee(goal.ownerID, principal: principal, on: connection)
     }
 
     /// - Throws: 404 when `principal` may not see `goal`.
@@ -58,13 +60,11 @@ public struct GoalAccess: Sendable {
         }
     }
 
-    /// Approving or returning needs HR or the owner's direct manager, as the org projection says now.
+    /// Approving or returning needs HR or the owner's direct manager, as the org projection says
+    /// now, and never the owner themselves (separation of duties: HR's own goals are agreed by
+    /// their manager or another HR partner).
     public func requireApprover(of goal: Goal, principal: Principal, on connection: PostgresConnection) async throws {
-        if principal.isHR { return }
-        let owner = try await directory.employee(goal.ownerID, on: connection)
-        guard let owner, owner.managerID == principal.subject else {
-            throw Problem.forbidden("Only \(goal.ownerID)'s manager or HR may approve or return their goals.")
-        }
+        try await org.requireDecider(on: goal.ownerID, principal: principal, action: "approve or return", on: connection)
     }
 
     /// Who is asked to approve `ownerID`'s goals: their manager, or `hr` when they have none.

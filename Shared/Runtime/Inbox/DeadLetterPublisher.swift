@@ -17,7 +17,7 @@ struct DeadLetterPublisher: Sendable {
         static let all: Set<String> = [error, originalTopic, originalPartition, originalOffset, consumerGroup, failedAt]
     }
 
-    let producer: KafkaProducer
+    let producer: RenewableProducer
     let groupID: String
     let logger: Logger
 

@@ -16,8 +16,14 @@ import Synchronization
 ///
 /// A message that cannot be decoded, or whose handler fails ``Settings/maxAttempts`` times,
 /// goes to `<topic>.dlq` with the error in `dlq.*` headers and consumption continues. When the
-/// database itself is unreachable, the batch is retried with backoff instead: that is not the
-/// message's fault.
+/// database itself is unavailable (``PostgresError/isUnavailable``), the batch waits for it with
+/// backoff instead, however long that takes: that is never the message's fault, so no healthy
+/// event is dead-lettered and no offset is committed during an outage. A graceful shutdown stops
+/// that wait at once (the batch is redelivered after the restart).
+///
+/// The inbox is keyed by (consumer, event id): two consumers of one schema may read the same topic.
+/// A consumer that librdkafka declares failed (a fatal error) is replaced by a new one, and
+/// every wait on shutdown is bounded (``Settings/closeTimeout``).
 public final class InboxConsumer: Service, Sendable {
     /// Tuning knobs; the defaults suit production.
     public struct Settings: Sendable {
@@ -30,7 +36,25 @@ public final class InboxConsumer: Service, Sendable {
         /// librdkafka consumer properties, e.g. `session.timeout.ms`. The default caps how long
         /// the broker may hold a fetch while waiting for data (librdkafka's default is 500 ms):
         /// events are handled within milliseconds, at the price of more fetch requests when idle.
-        public var consumerProperties: [String: String] = ["fetch.wait.max.ms": "25"]
+        ///
+        /// The metadata refresh (librdkafka's default is 5 minutes) is how soon a consumer notices that a
+        /// topic it subscribes to exists again, e.g. after a broker lost its state and the topic was
+        /// created anew: until then it reads nothing.
+        public var consumerProperties: [String: String] = [
+            "fetch.wait.max.ms": "25", "topic.metadata.refresh.interval.ms": "10000",
+        ]
+        /// The longest pause between retries while the database is unavailable.
+        public var maximumBackoff: Duration = .seconds(10)
+        /// How often the consumer-lag gauge is refreshed, busy or idle.
+        public var lagInterval: Duration = .seconds(5)
+        /// How long a consumer that lost all its partitions may stay without any before it is
+        /// replaced by a new member. After a broker lost its state, librdkafka's member keeps an
+        /// empty assignment forever, even once the topic exists again; a new member is assigned at
+        /// once. A member a rebalance left without partitions (more members than partitions)
+        /// rejoins once and then waits as before.
+        public var lostAssignmentTimeout: Duration = .seconds(20)
+        /// How long leaving the consumer group may take on shutdown before it is abandoned.
+        public var closeTimeout: Duration = .seconds(5)
         public init() {}
     }
 
@@ -55,7 +79,7 @@ public final class InboxConsumer: Service, Sendable {
     ///   - producer: publishes dead letters.
     public init(
         name: String, schema: String, topics: [String], groupID: String, kafka: KafkaConfiguration,
-        pool: PostgresPool, producer: KafkaProducer, router: InboxRouter, settings: Settings = Settings(), logger: Logger
+        pool: PostgresPool, producer: RenewableProducer, router: InboxRouter, settings: Settings = Settings(), logger: Logger
     ) {
         self.name = name
         self.schema = schema
@@ -77,31 +101,60 @@ public final class InboxConsumer: Service, Sendable {
     }
 
     public func run() async throws {
-        let consumer = try KafkaConsumer(configuration: kafka, groupID: groupID, topics: topics, logger: logger)
-        logger.info("inbox consumer started", metadata: ["kafka.topics": "\(topics.joined(separator: ","))"])
         defer { logger.info("inbox consumer stopped") }
-        do {
-            try await withGracefulShutdownHandler {
-                try await consumeUntilStopped(consumer)
-            } onGracefulShutdown: {
-                self.stopping.store(true, ordering: .relaxed)
+        try await withGracefulShutdownHandler {
+            // A consumer librdkafka declares failed is replaced; anything else ends the service.
+            while !stopping.load(ordering: .relaxed), !Task.isCancelled {
+                let consumer = try KafkaConsumer(configuration: kafka, groupID: groupID, topics: topics, logger: logger)
+                logger.info("inbox consumer started", metadata: ["kafka.topics": "\(topics.joined(separator: ","))"])
+                do {
+                    try await consumeUntilStopped(consumer)
+                } catch let error as KafkaError where error.code == .fatal {
+                    logger.error("Kafka consumer failed fatally; joining again with a new one", metadata: ["error": "\(error)"])
+                } catch is StopRequested {
+                    // graceful shutdown while the database was unavailable: the batch comes again after the restart
+                } catch is LostAssignment {
+                    logger.warning("the consumer lost its partitions and did not get them back; joining again with a new one")
+                } catch {
+                    await close(consumer)
+                    throw error
+                }
+                await close(consumer)
             }
-        } catch {
-            await consumer.close()
-            throw error
+        } onGracefulShutdown: {
+            self.stopping.store(true, ordering: .relaxed)
         }
-        await consumer.close()
+    }
+
+    /// Leaves the group, giving up after ``Settings/closeTimeout`` (a broker that does not answer).
+    private func close(_ consumer: KafkaConsumer) async {
+        if await abandonableWait(limit: settings.closeTimeout, { await consumer.close() }) == nil {
+            logger.warning("the consumer did not leave its group in time; its partitions move when its session expires")
+        }
     }
 
     private func consumeUntilStopped(_ consumer: KafkaConsumer) async throws {
-        var idlePolls = 0
+        let clock = ContinuousClock()
+        var lagRefreshed = clock.now - settings.lagInterval
+        var hadAssignment = false
+        var emptySince: ContinuousClock.Instant?
         while !stopping.load(ordering: .relaxed), !Task.isCancelled {
             let batch = try await consumer.poll(maxMessages: settings.batchSize, timeout: settings.pollTimeout)
-            if batch.isEmpty {
-                idlePolls += 1
-                if idlePolls % 20 == 1 { lagGauge.record(await consumer.lag()) }
-                continue
+            if clock.now - lagRefreshed >= settings.lagInterval {
+                lagRefreshed = clock.now
+                lagGauge.record(await consumer.lag())
+                if try await consumer.assignment().isEmpty {
+                    if hadAssignment {
+                        let since = emptySince ?? clock.now
+                        emptySince = since
+                        if clock.now - since >= settings.lostAssignmentTimeout { throw LostAssignment() }
+                    }
+                } else {
+                    hadAssignment = true
+                    emptySince = nil
+                }
             }
+            if batch.isEmpty { continue }
             try await processWithRetry(batch)
             Failpoint.inboxAfterTransactionBeforeCommit.hit()
             try await consumer.commit(batch)
@@ -109,19 +162,36 @@ public final class InboxConsumer: Service, Sendable {
         }
     }
 
-    /// Processes a batch, retrying it while the database is unreachable.
+    /// Thrown out of the wait for the database when the service stops: nothing was committed.
+    private struct StopRequested: Error {}
+
+    /// Thrown when the member lost its partitions and did not get them back in time.
+    private struct LostAssignment: Error {}
+
+    /// Processes a batch, waiting for the database while it is unavailable.
     private func processWithRetry(_ batch: [KafkaConsumerMessage]) async throws {
         var backoff: Duration = .milliseconds(200)
         while true {
             do {
                 try await process(batch)
+                if backoff > .milliseconds(200) { logger.notice("database available again; the batch went through") }
                 return
-            } catch let error as PostgresError where error.code == .connection || error.code == .poolTimeout {
-                logger.error("database unavailable; retrying the batch", metadata: ["error": "\(error)"])
+            } catch let error as PostgresError where error.isUnavailable {
+                logger.error("database unavailable; the batch waits for it", metadata: ["error": "\(error)"])
             }
+            try await pause(backoff)
+            backoff = min(backoff * 2, settings.maximumBackoff)
+        }
+    }
+
+    /// Sleeps for `duration`, ending early with ``StopRequested`` when the service stops.
+    private func pause(_ duration: Duration) async throws {
+        let clock = ContinuousClock()
+        let end = clock.now + duration
+        while clock.now < end {
+            if stopping.load(ordering: .relaxed) { throw StopRequested() }
             if Task.isCancelled { throw CancellationError() }
-            try await Task.sleep(for: backoff)
-            backoff = min(backoff * 2, .seconds(10))
+            try? await Task.sleep(for: min(.milliseconds(100), clock.now.duration(to: end)))
         }
     }
 
@@ -137,12 +207,12 @@ public final class InboxConsumer: Service, Sendable {
         }
         do {
             try await pool.transaction { connection in try await self.handle(valid, on: connection) }
-        } catch let error as PostgresError where error.code == .connection || error.code == .poolTimeout {
+        } catch let error as PostgresError where error.isUnavailable {
             throw error
         } catch {
             logger.warning("batch failed; handling its messages one by one", metadata: ["error": "\(error)"])
             for message in valid {
-                if let failure = await handleAlone(message) { dead.append((message.record, failure)) }
+                if let failure = try await handleAlone(message) { dead.append((message.record, failure)) }
             }
         }
         if !dead.isEmpty { try await deadLetters.publish(dead) }
@@ -151,12 +221,15 @@ public final class InboxConsumer: Service, Sendable {
     /// Records the messages in the inbox and runs the handlers of those not seen before.
     private func handle(_ messages: [InboxMessage], on connection: PostgresConnection) async throws {
         guard !messages.isEmpty else { return }
+        // Rows from before the inbox was keyed per consumer (consumer '') count for every consumer.
         let inserted = try await connection.query("""
-            INSERT INTO \(unescaped: schema).inbox (event_id, event_type, topic, kafka_partition, kafka_offset)
-            SELECT * FROM unnest(\(messages.map(\.metadata.id.uuidString))::text[], \(messages.map(\.metadata.type))::text[],
+            INSERT INTO \(unescaped: schema).inbox (consumer, event_id, event_type, topic, kafka_partition, kafka_offset)
+            SELECT \(name), t.* FROM unnest(\(messages.map(\.metadata.id.uuidString))::text[], \(messages.map(\.metadata.type))::text[],
                                  \(messages.map(\.record.topic))::text[], \(messages.map { Int($0.record.partition) })::int[],
                                  \(messages.map(\.record.offset))::bigint[])
-            ON CONFLICT (event_id) DO NOTHING
+                 AS t(event_id, event_type, topic, kafka_partition, kafka_offset)
+            WHERE NOT EXISTS (SELECT 1 FROM \(unescaped: schema).inbox l WHERE l.consumer = '' AND l.event_id = t.event_id)
+            ON CONFLICT (consumer, event_id) DO NOTHING
             RETURNING event_id
             """)
         var fresh = Set(try inserted.map { try $0.decode(0, as: String.self) })
@@ -166,12 +239,15 @@ public final class InboxConsumer: Service, Sendable {
     }
 
     /// Retries one message in its own transactions; returns the last error if it never succeeds.
-    private func handleAlone(_ message: InboxMessage) async -> String? {
+    /// - Throws: the `PostgresError` when the database became unavailable: not the message's fault.
+    private func handleAlone(_ message: InboxMessage) async throws -> String? {
         var lastError = ""
         for attempt in 1...settings.maxAttempts {
             do {
                 try await pool.transaction { connection in try await self.handle([message], on: connection) }
                 return nil
+            } catch let error as PostgresError where error.isUnavailable {
+                throw error
             } catch {
                 lastError = "\(error)"
                 logger.warning("event handling failed", metadata: [

@@ -2,11 +2,14 @@ import Hummingbird
 import ServiceLifecycle
 import StridePostgres
 
-/// What makes one Stride service itself: its name, its schema's migrations, what it consumes
-/// and its HTTP routes. ``StrideServiceBuilder`` wires everything else the same way for all four.
+/// What makes one Stride service itself: its name, its schema's migrations, the topics it
+/// writes, and a factory that turns the environment the runtime builds (pool, outbox, org
+/// directory, logger) into the service's parts. ``StrideServiceBuilder`` wires everything else
+/// the same way for all four services, and `main`, the tests, the demo and the benchmarks all
+/// build a service through it.
 public struct ServiceDefinition: Sendable {
-    /// Adds the service's routes to the authenticated API group.
-    public typealias Routes = @Sendable (RouterGroup<StrideRequestContext>, ServiceEnvironment) -> Void
+    /// Makes the service's parts once the environment exists.
+    public typealias PartsFactory = @Sendable (ServiceEnvironment) throws -> ServiceParts
 
     /// The service's name, e.g. `goals`; also its schema, its CloudEvents source
     /// (`/stride/goals`) and the prefix of its consumer groups (`stride-goals.…`).
@@ -15,34 +18,50 @@ public struct ServiceDefinition: Sendable {
     public var migrations: [PostgresMigration]
     /// The topics the service publishes to (created at start if missing).
     public var producedTopics: [String]
+    /// Makes the routes, consumers and jobs from the environment.
+    public var makeParts: PartsFactory
+
+    public init(
+        name: String, migrations: [PostgresMigration] = [], producedTopics: [String] = [],
+        makeParts: @escaping PartsFactory = { _ in ServiceParts() }
+    ) {
+        self.name = name
+        self.migrations = migrations
+        self.producedTopics = producedTopics
+        self.makeParts = makeParts
+    }
+
+    /// The schema the service owns.
+    public var schema: String { name }
+}
+
+/// The parts of a service, made from its environment by ``ServiceDefinition/makeParts``.
+public struct ServiceParts: Sendable {
+    /// Adds the service's routes to the authenticated API group.
+    public typealias Routes = @Sendable (RouterGroup<StrideRequestContext>) -> Void
+
+    /// The routes, added under authentication.
+    public var routes: Routes
     /// The service's consumers, besides the org-directory projection every service has.
     public var consumers: [ConsumerDefinition]
     /// Extra handlers of `hr.employees.v1` events, run in the same transaction as the
     /// org-directory projection (e.g. flag a leaver's goals for reassignment).
     public var employeeEventHandlers: InboxRouter
-    /// The routes, added under authentication.
-    public var routes: Routes
-    /// Long-running jobs of the service (e.g. a periodic sweep), started after the consumers and
-    /// stopped before them on shutdown.
-    public var backgroundServices: @Sendable (ServiceEnvironment) -> [any Service]
+    /// Periodic jobs, each run by one replica at a time (e.g. a sweep).
+    public var jobs: [PeriodicJob.Definition]
+    /// Other long-running parts, started after the consumers and stopped before them.
+    public var backgroundServices: [any Service]
 
     public init(
-        name: String, migrations: [PostgresMigration] = [], producedTopics: [String] = [],
-        consumers: [ConsumerDefinition] = [], employeeEventHandlers: InboxRouter = InboxRouter(),
-        routes: @escaping Routes = { _, _ in },
-        backgroundServices: @escaping @Sendable (ServiceEnvironment) -> [any Service] = { _ in [] }
+        routes: @escaping Routes = { _ in }, consumers: [ConsumerDefinition] = [], employeeEventHandlers: InboxRouter = InboxRouter(),
+        jobs: [PeriodicJob.Definition] = [], backgroundServices: [any Service] = []
     ) {
-        self.backgroundServices = backgroundServices
-        self.name = name
-        self.migrations = migrations
-        self.producedTopics = producedTopics
+        self.routes = routes
         self.consumers = consumers
         self.employeeEventHandlers = employeeEventHandlers
-        self.routes = routes
+        self.jobs = jobs
+        self.backgroundServices = backgroundServices
     }
-
-    /// The schema the service owns.
-    public var schema: String { name }
 }
 
 /// One inbox consumer of a service: a name (its consumer group is `stride-<service>.<name>`),

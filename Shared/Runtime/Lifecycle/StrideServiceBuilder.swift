@@ -7,14 +7,17 @@ import StridePostgres
 /// The one composition root of every Stride service: `main` and the tests both call
 /// ``build(_:configuration:logger:)``, so tests run the real wiring.
 public enum StrideServiceBuilder {
-    /// Migrates the schema, makes sure the topics exist and assembles the service.
+    /// Migrates the schema, makes the service's parts, makes sure the topics exist and assembles
+    /// the service.
     ///
     /// The returned application runs, in this order, the client closer, the outbox relay, the
-    /// inbox consumers and last the HTTP server; on SIGTERM they stop in reverse: intake stops
-    /// first, consumers finish their batch and commit, the relay drains, the producer flushes and
-    /// the pool closes.
+    /// inbox consumers, the periodic jobs and background services, and last the HTTP server; on
+    /// SIGTERM they stop in reverse: intake stops first, jobs stop, consumers finish their batch
+    /// and commit, the relay makes a bounded last attempt, the producer flushes (bounded) and the
+    /// pool closes. Readiness depends on the database only; the broker's and the relay's state
+    /// are reported in `/health/ready`'s body and in metrics.
     /// - Throws: a `PostgresError` when the database is unreachable or a migration fails; a
-    ///   `KafkaError` when the producer cannot be created.
+    ///   `KafkaError` when the producer cannot be created; what the parts factory throws.
     public static func build(
         _ definition: ServiceDefinition, configuration: StrideConfiguration, logger: Logger
     ) async throws -> (application: some ApplicationProtocol, environment: ServiceEnvironment) {
@@ -30,43 +33,58 @@ public enum StrideServiceBuilder {
             throw error
         }
         let kafka = KafkaConfiguration(bootstrapServers: configuration.kafkaBootstrapServers, properties: configuration.kafkaProperties)
-        await ensureTopics(definition, kafka: kafka, logger: logger)
-        let producer = try KafkaProducer(configuration: kafka, logger: logger)
         let outbox = Outbox(schema: definition.schema, source: "/stride/\(definition.name)")
         let environment = ServiceEnvironment(
             name: definition.name, pool: pool, outbox: outbox, directory: OrgDirectory(schema: definition.schema), logger: logger)
+        let parts = try definition.makeParts(environment)
+        await ensureTopics(definition, parts: parts, kafka: kafka, logger: logger)
+        let producer = try RenewableProducer(configuration: kafka, logger: logger)
+        let relay = OutboxRelay(outbox: outbox, pool: pool, producer: producer, logger: logger)
 
         var directoryHandlers = environment.directory.projection
-        directoryHandlers.merge(definition.employeeEventHandlers)
+        directoryHandlers.merge(parts.employeeEventHandlers)
         let consumers = [ConsumerDefinition(name: "org-directory", topics: [StrideTopic.employees.rawValue], router: directoryHandlers)]
-            + definition.consumers
+            + parts.consumers
         let verifier = try await TokenVerifier(configuration: jwtConfiguration(configuration), logger: logger)
         let router = StrideHTTPServer.makeRouter(metrics: .bootstrap(), readinessChecks: [
             ReadinessCheck("database") { try await pool.ping() },
-            ReadinessCheck("broker") { try await producer.ping(timeout: .seconds(2)) },
+            // Without the identity provider's keys no token can be verified (requests get 503).
+            ReadinessCheck("identity-keys") { try await verifier.checkKeys() },
+            ReadinessCheck("broker", required: false) { try await producer.ping(timeout: .seconds(2)) },
+            ReadinessCheck("outbox-relay", required: false) {
+                if let failure = relay.status.failure { throw RelayFailing(description: "cannot publish: \(failure)") }
+            },
         ])
         let api = router.group().add(middleware: AuthenticationMiddleware<StrideRequestContext>(verifier: verifier))
-        definition.routes(api, environment)
+        parts.routes(api)
 
         var application = StrideHTTPServer.makeApplication(
             router: router,
             configuration: HTTPServerConfiguration(host: configuration.httpHost, port: configuration.httpPort, serverName: "stride-\(definition.name)"),
             logger: logger)
         application.addServices(ClosingService(name: "clients") {
-            await producer.close()
+            await producer.close(flushTimeout: .seconds(5))
             await pool.close()
         })
-        application.addServices(OutboxRelay(outbox: outbox, pool: pool, producer: producer, logger: logger))
+        application.addServices(relay)
         for consumer in consumers {
             application.addServices(InboxConsumer(
                 name: consumer.name, schema: definition.schema, topics: consumer.topics,
                 groupID: "stride-\(definition.name).\(consumer.name)", kafka: kafka, pool: pool, producer: producer,
                 router: consumer.router, logger: logger))
         }
-        for service in definition.backgroundServices(environment) {
+        for job in parts.jobs + [RetentionPolicy().job(schema: definition.schema, pool: pool)] {
+            application.addServices(PeriodicJob(job, schema: definition.schema, pool: pool, logger: logger))
+        }
+        for service in parts.backgroundServices {
             application.addServices(service)
         }
         return (application, environment)
+    }
+
+    /// The readiness report's reason when the relay's batches keep failing.
+    struct RelayFailing: Error, CustomStringConvertible {
+        var description: String
     }
 
     /// How the service verifies bearer tokens: the key source the environment names (`JWT_JWKS_URL`,
@@ -87,8 +105,10 @@ public enum StrideServiceBuilder {
 
     /// Creates the topics the service uses where they are missing. Clusters that reserve topic
     /// creation to operators refuse; that is logged and the service starts anyway.
-    private static func ensureTopics(_ definition: ServiceDefinition, kafka: KafkaConfiguration, logger: Logger) async {
-        let consumed = definition.consumers.flatMap(\.topics) + [StrideTopic.employees.rawValue]
+    private static func ensureTopics(
+        _ definition: ServiceDefinition, parts: ServiceParts, kafka: KafkaConfiguration, logger: Logger
+    ) async {
+        let consumed = parts.consumers.flatMap(\.topics) + [StrideTopic.employees.rawValue]
         let needed = Set(definition.producedTopics + consumed + consumed.map { $0 + ".dlq" })
         let specs = TopicCatalog.specs().filter { needed.contains($0.name) }
         do {

@@ -82,5 +82,40 @@ public enum RuntimeMigrations {
                 SELECT DISTINCT employee_id FROM line
             $$;
             """),
+        // Delivery state per row (attempts, the last error, parked rows that never hold back the
+        // rest) and the lease that lets one relay per schema publish without holding a lock
+        // across Kafka I/O.
+        PostgresMigration(version: 6, name: "outbox_delivery", sql: """
+            ALTER TABLE outbox
+                ADD COLUMN attempts   integer NOT NULL DEFAULT 0,
+                ADD COLUMN last_error text,
+                ADD COLUMN parked_at  timestamptz;
+            DROP INDEX outbox_pending;
+            CREATE INDEX outbox_pending ON outbox (id) WHERE published_at IS NULL AND parked_at IS NULL;
+            CREATE INDEX outbox_parked ON outbox (id) WHERE published_at IS NULL AND parked_at IS NOT NULL;
+            CREATE TABLE outbox_relay_lease (
+                singleton  boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+                holder     text NOT NULL,
+                expires_at timestamptz NOT NULL
+            );
+            """),
+        // Two consumers of one schema may read the same topic: an event is processed once per consumer.
+        // Rows recorded before this migration keep the consumer '' and still count for every consumer.
+        PostgresMigration(version: 7, name: "inbox_per_consumer", sql: """
+            ALTER TABLE inbox ADD COLUMN consumer text NOT NULL DEFAULT '';
+            ALTER TABLE inbox DROP CONSTRAINT inbox_pkey;
+            ALTER TABLE inbox ADD PRIMARY KEY (consumer, event_id);
+            ALTER TABLE inbox ALTER COLUMN consumer DROP DEFAULT;
+            CREATE INDEX idempotency_keys_created_at ON idempotency_keys (created_at);
+            """),
+        // When each periodic job last started, so that one replica runs it per interval.
+        PostgresMigration(version: 8, name: "job_runs", sql: """
+            CREATE TABLE job_runs (
+                name             text PRIMARY KEY,
+                last_started_at  timestamptz NOT NULL,
+                last_finished_at timestamptz,
+                holder           text NOT NULL
+            );
+            """),
     ]
 }

@@ -4,48 +4,95 @@ import Metrics
 import ServiceLifecycle
 import StrideKafka
 import StridePostgres
+import Synchronization
 
 /// Publishes a service's outbox rows to Kafka, in order, and marks them published only after
 /// their delivery reports.
 ///
 /// - Woken by `LISTEN/NOTIFY` when a transaction adds rows, so latency is milliseconds; a slow
 ///   timer (``Settings/idleInterval``) catches anything a lost notification would miss.
-/// - Only one relay per schema publishes at a time (a transaction-scoped advisory lock), so
-///   several replicas of a service keep the per-key order.
-/// - A broker outage is retried with exponential backoff; rows stay pending, nothing is lost.
-///   Rows of a batch that were delivered are marked even when another row failed, so a failed
-///   row is re-sent after later ones: per-key order holds while the (idempotent, retrying)
-///   producer delivers, which is all but the case of a message timing out.
-/// - Rows are read in `id` order; two transactions that commit out of their `id` order are not
-///   reordered (ids come from a sequence), which matters only for concurrent writes to one key.
-///   A crash after publishing but before marking re-sends those rows on restart: consumers
+/// - **One relay per schema at a time.** Replicas share a lease row (`outbox_relay_lease`): the
+///   holder renews it with every batch, the others stand by and take over when it expires (a
+///   crashed holder) or is released (a graceful stop). No transaction, lock or pooled
+///   connection is held while Kafka works: a batch is claimed with one statement, published,
+///   then marked with another. Should two relays ever overlap (a holder stalled past its lease),
+///   both publish from the oldest pending row in id order, so consumers, which deduplicate by
+///   event id, still see every key's events in order.
+/// - **A broker outage** (every row of a batch failing with a transient error) is retried with
+///   exponential backoff; rows stay pending, nothing is lost. When the broker answers but whole
+///   batches still fail, the producer is replaced (``RenewableProducer``): an idempotent
+///   producer whose id the broker forgot never delivers again.
+/// - **A row that can never be delivered** (too large, topic denied) does not hold back the rows
+///   behind it: delivered rows are marked even when another row of the batch failed; a row
+///   failing on its own (others were delivered, or the error is permanent for that message)
+///   counts an attempt, and after ``Settings/maxAttempts`` it is parked (`parked_at`, the reason
+///   in `last_error`, logged at error, counted in `stride_outbox_parked_events`). Operators list
+///   and re-queue parked rows with `stride outbox parked` / `stride outbox requeue`.
+/// - A crash after publishing but before marking re-sends those rows on restart: consumers
 ///   deduplicate by event id (the inbox), so the effect is exactly once.
-/// - On graceful shutdown it finishes the batch in flight, drains what is pending, and returns.
+/// - **Bounded shutdown**: on graceful shutdown it stops waiting for deliveries in flight, makes
+///   one last attempt of at most ``Settings/shutdownDrainLimit`` to send what is pending, releases
+///   the lease and returns; what is left goes out from the next instance.
+/// - The pending, lag and parked gauges are refreshed on their own timer, so they tell the truth
+///   while publishing is stuck.
 public final class OutboxRelay: Service, Sendable {
     /// Tuning knobs; the defaults suit production.
     public struct Settings: Sendable {
-        /// Rows published per transaction.
+        /// Rows claimed and published per batch.
         public var batchSize = 1_000
-        /// How often the relay looks without being notified, and refreshes its lag metrics.
+        /// How often the relay looks without being notified, and refreshes its gauges.
         public var idleInterval: Duration = .seconds(2)
-        /// How long published rows are kept for audit before they are purged.
-        public var retention: Duration = .seconds(86_400)
+        /// How long a relay's claim on the schema's outbox lasts unless renewed (it renews with
+        /// every batch and every idle look). A crashed holder is replaced after at most this long.
+        public var leaseDuration: Duration = .seconds(15)
+        /// Failed deliveries of one row, on its own, before it is parked.
+        public var maxAttempts = 5
         /// The longest pause between retries while the broker fails.
         public var maximumBackoff: Duration = .seconds(10)
+        /// How long the last attempt after a graceful shutdown may take.
+        public var shutdownDrainLimit: Duration = .seconds(5)
+        /// Consecutive fully failed batches, while the broker answers, before the producer is replaced.
+        public var failedBatchesBeforeNewProducer = 2
         public init() {}
+    }
+
+    /// What the relay is doing, for `/health/ready`'s body and logs.
+    public struct Status: Sendable, Equatable {
+        /// Whether this instance holds the schema's relay lease.
+        public var isLeader: Bool
+        /// Why the last batch failed as a whole, while it keeps failing; `nil` when publishing works.
+        public var failure: String?
+    }
+
+    /// The outcome of one batch.
+    enum BatchOutcome: Equatable {
+        /// Another relay holds the lease.
+        case standby
+        /// Rows were claimed and published (some may have failed on their own).
+        case published(delivered: Int, failedAlone: Int, claimed: Int)
+        /// Every row failed for a reason that is not theirs: the broker is unreachable or refuses the producer.
+        case outage
     }
 
     private let outbox: Outbox
     private let pool: PostgresPool
-    private let producer: KafkaProducer
+    private let producer: RenewableProducer
     private let settings: Settings
     private let logger: Logger
+    private let holder: String
+    private let state = Mutex<Status>(Status(isLeader: false, failure: nil))
     private let pendingGauge: Gauge
     private let oldestPendingGauge: Gauge
+    private let parkedGauge: Gauge
+    private let leaderGauge: Gauge
     private let publishedCounter: Counter
     private let failedCounter: Counter
+    private let parkedCounter: Counter
 
-    public init(outbox: Outbox, pool: PostgresPool, producer: KafkaProducer, settings: Settings = Settings(), logger: Logger) {
+    /// - Parameters:
+    ///   - outbox: the schema whose outbox is relayed.
+    ///   - producer: publishes the rows (and is renewed when it can no longer deliver).
+    public init(outbox: Outbox, pool: PostgresPool, producer: RenewableProducer, settings: Settings = Settings(), logger: Logger) {
         self.outbox = outbox
         self.pool = pool
         self.producer = producer
@@ -53,17 +100,24 @@ public final class OutboxRelay: Service, Sendable {
         var logger = logger
         logger[metadataKey: "outbox.schema"] = .string(outbox.schema)
         self.logger = logger
+        holder = "\(ProcessInfo.processInfo.hostName)/\(ProcessInfo.processInfo.processIdentifier)/\(UUID().uuidString.prefix(8))"
         let dimensions = [("schema", outbox.schema)]
         pendingGauge = Gauge(label: "stride_outbox_pending_events", dimensions: dimensions)
         oldestPendingGauge = Gauge(label: "stride_outbox_lag_seconds", dimensions: dimensions)
+        parkedGauge = Gauge(label: "stride_outbox_parked_events", dimensions: dimensions)
+        leaderGauge = Gauge(label: "stride_outbox_relay_leader", dimensions: dimensions)
         publishedCounter = Counter(label: "stride_outbox_published_events_total", dimensions: dimensions)
         failedCounter = Counter(label: "stride_outbox_publish_failures_total", dimensions: dimensions)
+        parkedCounter = Counter(label: "stride_outbox_parked_events_total", dimensions: dimensions)
     }
+
+    /// What the relay is doing now.
+    public var status: Status { state.withLock { $0 } }
 
     public func run() async throws {
         let doorbell = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        try await withGracefulShutdownHandler {
-            try await withThrowingTaskGroup(of: Void.self) { group in
+        await withGracefulShutdownHandler {
+            await withTaskGroup(of: Void.self) { group in
                 group.addTask { [pool, outbox, logger] in
                     // Notifications ring the doorbell; losing the listener only costs latency.
                     do {
@@ -78,38 +132,57 @@ public final class OutboxRelay: Service, Sendable {
                         try? await Task.sleep(for: settings.idleInterval)
                     }
                 }
-                var ticks = 0
-                for await _ in doorbell.stream {
-                    await drain()
-                    ticks += 1
-                    if ticks % 30 == 1 { await refreshMetricsAndPurge() }
+                group.addTask { [settings] in
+                    while !Task.isCancelled {
+                        await self.refreshGauges()
+                        try? await Task.sleep(for: settings.idleInterval)
+                    }
                 }
+                for await _ in doorbell.stream { await drain() }
                 group.cancelAll()
             }
         } onGracefulShutdown: {
             doorbell.continuation.finish()
         }
-        await drain()  // What committed before shutdown still goes out.
+        // What committed before shutdown still goes out, if the broker takes it in time.
+        _ = await abandonableWait(limit: settings.shutdownDrainLimit) { await self.drain() }
+        await releaseLease()
         logger.info("outbox relay stopped")
     }
 
-    /// Publishes until nothing is pending, backing off while the broker fails.
+    /// Publishes until nothing is pending (or another relay holds the lease), backing off while
+    /// the broker fails; returns early on graceful shutdown or cancellation.
     /// - Returns: how many rows were published.
     @discardableResult
     public func drain() async -> Int {
         var total = 0
         var backoff: Duration = .milliseconds(100)
+        var failedBatches = 0
         while true {
+            let outcome: BatchOutcome
             do {
-                let batch = try await publishBatch()
-                total += batch.published
-                if batch.failed == 0 {
-                    backoff = .milliseconds(100)
-                    if batch.published < settings.batchSize { return total }
-                    continue
-                }
+                outcome = try await publishBatch()
             } catch {
                 logger.error("outbox batch failed", metadata: ["error": "\(error)"])
+                outcome = .outage
+            }
+            switch outcome {
+            case .standby:
+                return total
+            case .published(let delivered, let failedAlone, let claimed):
+                total += delivered
+                failedBatches = 0
+                if failedAlone == 0 {
+                    backoff = .milliseconds(100)
+                    if claimed < settings.batchSize { return total }
+                    continue
+                }
+            case .outage:
+                failedBatches += 1
+                if failedBatches >= settings.failedBatchesBeforeNewProducer, await brokerAnswers() {
+                    producer.renew(reason: "\(failedBatches) batches failed while the broker answers")
+                    failedBatches = 0
+                }
             }
             // While shutting down, pending rows stay for the next start instead of holding the exit.
             if Task.isCancelled || Task.isShuttingDownGracefully { return total }
@@ -118,71 +191,164 @@ public final class OutboxRelay: Service, Sendable {
         }
     }
 
-    private func publishBatch() async throws -> (published: Int, failed: Int) {
+    /// Claims the lease and the oldest pending rows, publishes them, marks the outcome.
+    func publishBatch() async throws -> BatchOutcome {
+        let rows = try await claimBatch()
+        guard let rows else { return .standby }
+        guard !rows.isEmpty else {
+            recordSuccess()
+            return .published(delivered: 0, failedAlone: 0, claimed: 0)
+        }
+        Failpoint.relayBeforePublish.hit()
+        let messages = rows.map(\.message)
+        // Stop waiting when the service shuts down: unmarked rows are simply sent again later.
+        guard let results = await abandonableWait(untilShutdown: true, { await self.producer.send(messages) }) else {
+            return .published(delivered: 0, failedAlone: 0, claimed: 0)
+        }
+        Failpoint.relayAfterPublishBeforeMark.hit()
+        var delivered: [Int64] = []
+        var failures: [(id: Int64, error: KafkaError)] = []
+        for (row, result) in zip(rows, results) {
+            switch result {
+            case .success: delivered.append(row.id)
+            case .failure(let error): failures.append((row.id, error))
+            }
+        }
+        let outage = delivered.isEmpty && !failures.contains { $0.error.isPermanentForMessage }
+        let countedAgainstRows = outage ? [] : failures
+        try await mark(delivered: delivered, failed: countedAgainstRows)
+        publishedCounter.increment(by: delivered.count)
+        if !failures.isEmpty { failedCounter.increment(by: failures.count) }
+        if outage {
+            let reason = "\(failures[0].error)"
+            state.withLock { $0.failure = reason }
+            logger.warning("outbox batch not delivered; will retry", metadata: ["outbox.undelivered": "\(failures.count)", "error": "\(reason)"])
+            return .outage
+        }
+        recordSuccess()
+        if !failures.isEmpty {
+            logger.warning("outbox rows not delivered on their own; will retry", metadata: [
+                "outbox.undelivered": "\(failures.count)", "error": "\(failures[0].error)"])
+        }
+        return .published(delivered: delivered.count, failedAlone: failures.count, claimed: rows.count)
+    }
+
+    private func recordSuccess() {
+        state.withLock { $0.failure = nil }
+    }
+
+    /// One row as claimed for publishing.
+    private struct ClaimedRow {
+        var id: Int64
+        var message: KafkaOutgoingMessage
+    }
+
+    /// Takes or renews the lease and reads the oldest pending rows, in one statement.
+    /// - Returns: `nil` when another relay holds the lease.
+    private func claimBatch() async throws -> [ClaimedRow]? {
         let schema = outbox.schema
-        return try await pool.transaction { connection in
-            let lock = try await connection.query("SELECT pg_try_advisory_xact_lock(hashtext(\(schema + ".outbox")))")
-            guard try lock.first?.decode(0, as: Bool.self) == true else { return (0, 0) }  // another replica publishes
-            let rows = try await connection.query("""
-                SELECT id, topic, partition_key, headers::text AS headers, payload
-                FROM \(unescaped: schema).outbox WHERE published_at IS NULL ORDER BY id LIMIT \(settings.batchSize)
-                """)
-            guard !rows.isEmpty else { return (0, 0) }
-            var ids: [Int64] = []
-            var messages: [KafkaOutgoingMessage] = []
-            ids.reserveCapacity(rows.count)
-            messages.reserveCapacity(rows.count)
-            for row in rows {
-                ids.append(try row.decode("id"))
-                let pairs = try JSONDecoder().decode([[String]].self, from: Data(try row.decode("headers", as: String.self).utf8))
-                messages.append(KafkaOutgoingMessage(
-                    topic: try row.decode("topic"), key: try row.decode("partition_key", as: String.self),
-                    value: Array(try row.decode("payload", as: String.self).utf8),
-                    headers: pairs.compactMap { $0.count == 2 ? KafkaHeader(key: $0[0], value: $0[1]) : nil }))
-            }
-            Failpoint.relayBeforePublish.hit()
-            let results = await producer.send(messages)
-            Failpoint.relayAfterPublishBeforeMark.hit()
-            var delivered: [Int64] = []
-            var firstError: KafkaError?
-            for (id, result) in zip(ids, results) {
-                switch result {
-                case .success: delivered.append(id)
-                case .failure(let error): firstError = firstError ?? error
-                }
-            }
-            if !delivered.isEmpty {
-                try await connection.execute(
-                    "UPDATE \(unescaped: schema).outbox SET published_at = now() WHERE id = ANY(\(delivered)::bigint[])")
-            }
-            publishedCounter.increment(by: delivered.count)
-            if let firstError {
-                failedCounter.increment(by: ids.count - delivered.count)
-                logger.warning("outbox rows not delivered; will retry", metadata: [
-                    "outbox.undelivered": "\(ids.count - delivered.count)", "error": "\(firstError)"])
-            }
-            return (delivered.count, ids.count - delivered.count)
+        let leaseSeconds = Double(settings.leaseDuration.components.seconds)
+        let rows = try await pool.query("""
+            WITH lease AS (
+                INSERT INTO \(unescaped: schema).outbox_relay_lease AS l (singleton, holder, expires_at)
+                VALUES (true, \(holder), now() + make_interval(secs => \(leaseSeconds)))
+                ON CONFLICT (singleton) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+                WHERE l.holder = excluded.holder OR l.expires_at < now()
+                RETURNING holder
+            )
+            SELECT true AS leader, o.id, o.topic, o.partition_key, o.headers::text AS headers, o.payload
+            FROM lease LEFT JOIN LATERAL (
+                SELECT id, topic, partition_key, headers, payload FROM \(unescaped: schema).outbox
+                WHERE published_at IS NULL AND parked_at IS NULL ORDER BY id LIMIT \(settings.batchSize)
+            ) o ON true
+            ORDER BY o.id
+            """)
+        let isLeader = !rows.isEmpty
+        let changed = state.withLock { status in
+            defer { status.isLeader = isLeader }
+            return status.isLeader != isLeader
+        }
+        leaderGauge.record(isLeader ? 1 : 0)
+        if changed { logger.info(isLeader ? "outbox relay took the lease" : "outbox relay stands by: another replica holds the lease") }
+        guard isLeader else { return nil }
+        var claimed: [ClaimedRow] = []
+        claimed.reserveCapacity(rows.count)
+        let decoder = JSONDecoder()
+        for row in rows {
+            guard let id = try row.decode("id", as: Int64?.self) else { continue }  // the lease row alone: nothing pending
+            let pairs = try decoder.decode([[String]].self, from: Data(try row.decode("headers", as: String.self).utf8))
+            claimed.append(ClaimedRow(id: id, message: KafkaOutgoingMessage(
+                topic: try row.decode("topic"), key: try row.decode("partition_key", as: String.self),
+                value: Array(try row.decode("payload", as: String.self).utf8),
+                headers: pairs.compactMap { $0.count == 2 ? KafkaHeader(key: $0[0], value: $0[1]) : nil })))
+        }
+        return claimed
+    }
+
+    /// Marks delivered rows published and counts an attempt against each row that failed on its
+    /// own, parking those that reached ``Settings/maxAttempts``; one statement.
+    private func mark(delivered: [Int64], failed: [(id: Int64, error: KafkaError)]) async throws {
+        guard !delivered.isEmpty || !failed.isEmpty else { return }
+        let schema = outbox.schema
+        let parked = try await pool.query("""
+            WITH delivered AS (
+                UPDATE \(unescaped: schema).outbox SET published_at = now() WHERE id = ANY(\(delivered)::bigint[]) RETURNING id
+            )
+            UPDATE \(unescaped: schema).outbox o
+            SET attempts = o.attempts + 1, last_error = f.error,
+                parked_at = CASE WHEN o.attempts + 1 >= \(settings.maxAttempts) THEN now() END
+            FROM unnest(\(failed.map(\.id))::bigint[], \(failed.map { String("\($0.error)".prefix(2_000)) })::text[]) AS f(id, error)
+            WHERE o.id = f.id AND o.published_at IS NULL
+            RETURNING o.id, o.event_type, o.topic, o.parked_at IS NOT NULL AS parked, f.error
+            """)
+        for row in parked where try row.decode("parked", as: Bool.self) {
+            parkedCounter.increment()
+            let (id, type, topic, error) = (
+                try row.decode("id", as: Int64.self), try row.decode("event_type", as: String.self),
+                try row.decode("topic", as: String.self), try row.decode("error", as: String.self))
+            logger.error("outbox row parked: it could not be delivered; re-queue it with `stride outbox requeue` after a fix", metadata: [
+                "outbox.id": "\(id)", "event.type": "\(type)", "kafka.topic": "\(topic)", "error": "\(error)"])
         }
     }
 
-    private func refreshMetricsAndPurge() async {
-        let schema = outbox.schema
+    private func brokerAnswers() async -> Bool {
+        do {
+            try await producer.ping(timeout: .seconds(2))
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// Gives the lease up so a standby replica takes over at once. ``run()`` does it when it stops;
+    /// a caller that uses ``drain()`` on its own calls it when done.
+    public func releaseLease() async {
+        do {
+            try await pool.execute("""
+                DELETE FROM \(unescaped: outbox.schema).outbox_relay_lease WHERE holder = \(holder)
+                """)
+        } catch {
+            logger.warning("could not release the outbox relay lease; it expires by itself", metadata: ["error": "\(error)"])
+        }
+        leaderGauge.record(0)
+    }
+
+    /// Refreshes the pending, lag and parked gauges from the table (every replica, leader or not).
+    func refreshGauges() async {
         do {
             let rows = try await pool.query("""
-                SELECT count(*) AS pending, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS lag
-                FROM \(unescaped: schema).outbox WHERE published_at IS NULL
+                SELECT count(*) FILTER (WHERE parked_at IS NULL) AS pending,
+                       count(*) FILTER (WHERE parked_at IS NOT NULL) AS parked,
+                       coalesce(extract(epoch FROM now() - min(created_at) FILTER (WHERE parked_at IS NULL)), 0)::float8 AS lag
+                FROM \(unescaped: outbox.schema).outbox WHERE published_at IS NULL
                 """)
             if let row = rows.first {
                 pendingGauge.record(try row.decode("pending", as: Int64.self))
+                parkedGauge.record(try row.decode("parked", as: Int64.self))
                 oldestPendingGauge.record(try row.decode("lag", as: Double.self))
             }
-            let retentionSeconds = Double(settings.retention.components.seconds)
-            try await pool.execute("""
-                DELETE FROM \(unescaped: schema).outbox
-                WHERE published_at < now() - make_interval(secs => \(retentionSeconds))
-                """)
         } catch {
-            logger.warning("outbox metrics refresh failed", metadata: ["error": "\(error)"])
+            logger.warning("outbox gauges could not be refreshed", metadata: ["error": "\(error)"])
         }
     }
 }

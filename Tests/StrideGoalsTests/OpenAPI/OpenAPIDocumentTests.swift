@@ -52,7 +52,7 @@ struct OpenAPIDocumentTests {
         let environment = ServiceEnvironment(
             name: "goals", pool: pool, outbox: Outbox(schema: "goals", source: "/stride/goals"),
             directory: OrgDirectory(schema: "goals"), logger: logger)
-        GoalsService.definition(settings: GoalsSettings()).routes(recorder.group(), environment)
+        try GoalsService.definition(settings: GoalsSettings()).makeParts(environment).routes(recorder.group())
         await pool.close()
         return recorder.routes
     }

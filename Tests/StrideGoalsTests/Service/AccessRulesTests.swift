@@ -53,6 +53,22 @@ struct AccessRulesTests {
         }
     }
 
+    @Test("separation of duties: HR cannot approve or return their own goals; another HR partner can")
+    func nobodyApprovesTheirOwnGoals() async throws {
+        try await GoalsHarness.run { h in
+            let period = try await h.openYear()
+            let goal = try await h.kpiGoal(for: "hr", period: period, weight: 100)
+            #expect(try await h.call(.post, "/v1/periods/\(period)/employees/hr/submit", as: "hr").status == 200)
+            let own = try await h.call(.post, "/v1/goals/\(goal)/approve", as: "hr")
+            #expect(own.status == 403)
+            #expect(own.text.contains("own"), "\(own.text)")
+            let returned = try await h.call(.post, "/v1/goals/\(goal)/return", as: "hr", json: #"{"reason": "too easy"}"#)
+            #expect(returned.status == 403)
+            #expect(try await h.call(.get, "/v1/goals/\(goal)", as: "hr").string("status") == "submitted", "nothing changed")
+            #expect(try await h.call(.post, "/v1/goals/\(goal)/approve", as: "hr2").status == 200)
+        }
+    }
+
     @Test("managers assign goals to their reporting line only; org-level goals need the right role")
     func writers() async throws {
         try await GoalsHarness.run { h in

@@ -91,6 +91,12 @@ struct EventDrivenTests {
                 try await h.createGoal(as: "e2", period: period, #""title": "ARR", "weight": "100", \#(bound)"#),
             ]
             let unapproved = try await h.createGoal(as: "e3", period: period, #""title": "ARR", "weight": "100", \#(bound)"#)
+            // Bound to another source of the same metric: its readings share the older one's
+            // partition (the key is the metric id), so once it moves, the older one was handled.
+            let sentinelBound = #""kind": "kpi", "measure": {"metric_source": "sentinel", "metric_id": "\#(metric)", "unit": "EUR", "direction": "increase", "start_value": "0", "target_value": "200"}"#
+            let sentinel = try await h.createGoal(as: "m2", period: period, #""title": "Sentinel", "weight": "100", \#(sentinelBound)"#)
+            #expect(try await h.call(.post, "/v1/periods/\(period)/employees/m2/submit", as: "m2").status == 200)
+            #expect(try await h.call(.post, "/v1/goals/\(sentinel)/approve", as: "vp2").status == 200)
             for (owner, goal) in zip(["e1", "e2"], goals) {
                 #expect(try await h.call(.post, "/v1/periods/\(period)/employees/\(owner)/submit", as: owner).status == 200)
                 #expect(try await h.call(.post, "/v1/goals/\(goal)/approve", as: "m1").status == 200)
@@ -107,8 +113,10 @@ struct EventDrivenTests {
                 for goal in goals { done = try await h.call(.get, "/v1/goals/\(goal)", as: "hr").json["progress_percent"] as? String == "75" && done }
                 return done
             }
-            try await Self.publish([older])
-            try await Task.sleep(for: .seconds(2))
+            try await Self.publish([older, MetricReading(source: "sentinel", metricID: metric, value: 100, unit: "EUR", observedAt: now)])
+            try await Self.eventually("the sentinel reading after the older one") {
+                try await h.call(.get, "/v1/goals/\(sentinel)", as: "hr").json["progress_percent"] as? String == "50"
+            }
             for goal in goals {
                 let reply = try await h.call(.get, "/v1/goals/\(goal)", as: "hr")
                 #expect(try reply.string("progress_percent") == "75")

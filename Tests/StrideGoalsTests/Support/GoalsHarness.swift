@@ -18,7 +18,7 @@ import Testing
 ///
 ///     ceo ─┬─ vp1 ─── m1 ─┬─ e1
 ///          │              └─ e2
-///          └─ vp2 ─── m2 ─── e3        hr (HR, no manager)
+///          └─ vp2 ─── m2 ─── e3        hr, hr2 (HR, no manager)
 struct GoalsHarness: Sendable {
     static let secret = "goals-test-secret-of-at-least-32-bytes"
     let schema: String
@@ -57,7 +57,7 @@ struct GoalsHarness: Sendable {
             ("m1", "vp1", "Sales", "Sales Manager"), ("e1", "m1", "Sales", "Account Executive"),
             ("e2", "m1", "Sales", "Account Executive"), ("vp2", "ceo", "Engineering", "VP Engineering"),
             ("m2", "vp2", "Engineering", "Engineering Manager"), ("e3", "m2", "Engineering", "Software Engineer"),
-            ("hr", nil, "People", "HR Partner"),
+            ("hr", nil, "People", "HR Partner"), ("hr2", nil, "People", "HR Partner"),
         ]
         try await core.pool.transaction { connection in
             for (id, manager, department, title) in people {
@@ -77,7 +77,7 @@ struct GoalsHarness: Sendable {
     /// The roles each seeded person signs in with.
     static func roles(of subject: String) -> Set<Role> {
         switch subject {
-        case "hr": [.employee, .hr]
+        case "hr", "hr2": [.employee, .hr]
         case "ceo", "vp1", "vp2", "m1", "m2": [.employee, .manager]
         case "metrics-bot": [.service]
         default: [.employee]

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import StridePostgres
 import Testing
 
 @testable import StrideRuntime
@@ -83,6 +84,13 @@ enum HTTPTestApp {
         }
         api.get("boom") { _, _ -> HTTPResponse.Status in
             throw Failure()
+        }
+        api.get("database-down") { _, _ -> HTTPResponse.Status in
+            throw PostgresError(
+                code: .connection, message: "could not connect to postgres://stride:hunter2@db:5432/stride")
+        }
+        api.get("filtered") { request, _ -> String in
+            request.query("status") ?? "none"
         }
         api.get("conflict") { _, _ -> HTTPResponse.Status in
             throw HTTPError(.conflict, message: "goal G1 already exists")

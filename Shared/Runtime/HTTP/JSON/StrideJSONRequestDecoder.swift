@@ -32,8 +32,12 @@ public struct StrideJSONRequestDecoder: RequestDecoder, Sendable {
     }
 
     /// Decodes collected body bytes.
-    /// - Throws: ``Problem/decoding(_:)`` (400 naming the field) when they do not fit `type`.
+    /// - Throws: ``Problem/decoding(_:)`` (400 naming the field) when they do not fit `type`; 400
+    ///   naming the field when a string holds a NUL character, which PostgreSQL cannot store.
     public static func decode<T: Decodable>(_ type: T.Type, from body: Data) throws -> T {
+        if let field = StorableText.firstNULPath(inJSON: body) {
+            throw Problem.validation(field: field, StorableText.nulMessage)
+        }
         do {
             return try JSONBody.decoder.decode(T.self, from: body)
         } catch let error as DecodingError {

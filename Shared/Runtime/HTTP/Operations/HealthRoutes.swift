@@ -3,8 +3,10 @@ import Hummingbird
 /// `GET /health/live` and `GET /health/ready`.
 ///
 /// - `live`: 200 `{"status":"ok"}` while the process serves HTTP (restart it if this fails).
-/// - `ready`: runs every ``ReadinessCheck``; 200 `{"status":"ready","checks":[…]}` when all pass,
-///   otherwise 503 `application/problem+json` with the same `checks` list (take it out of the load balancer).
+/// - `ready`: runs every ``ReadinessCheck``; 200 `{"status":"ready","checks":[…]}` when every
+///   required check passes (informational ones, such as the broker, are reported in `checks`
+///   either way), otherwise 503 `application/problem+json` with the same `checks` list (take it
+///   out of the load balancer). Error texts never carry credentials.
 ///
 /// - Important: Register on the router, not on an authenticated group: probes carry no token.
 public struct HealthRoutes: Sendable {
@@ -28,12 +30,12 @@ public struct HealthRoutes: Sendable {
             if report.isReady {
                 return try Response.json(ReadyBody(status: "ready", checks: report.checks))
             }
-            let failed = report.checks.filter { $0.status != "ok" }.map(\.name)
+            let failed = report.checks.filter { $0.required && $0.status != "ok" }.map(\.name)
             let body = NotReadyBody(
                 type: Problem.typeBase + "not-ready",
                 title: "Service not ready",
                 status: 503,
-                detail: "\(failed.count) of \(report.checks.count) readiness checks failed: \(failed.joined(separator: ", "))",
+                detail: "\(failed.count) of \(report.checks.filter(\.required).count) required readiness checks failed: \(failed.joined(separator: ", "))",
                 checks: report.checks
             )
             var response = try Response.json(body, status: .serviceUnavailable)

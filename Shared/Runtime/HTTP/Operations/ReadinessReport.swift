@@ -9,13 +9,15 @@ public struct ReadinessReport: Sendable, Codable, Equatable {
         public var name: String
         /// `ok` or `failed`.
         public var status: String
-        /// Why it failed (the error's description, or "timed out after …").
+        /// Whether a failure of this check makes the instance not ready.
+        public var required: Bool
+        /// Why it failed (the error's description with any credentials removed, or "timed out after …").
         public var error: String?
         /// How long it ran, in milliseconds.
         public var durationMs: Int
 
         enum CodingKeys: String, CodingKey {
-            case name, status, error
+            case name, status, required, error
             case durationMs = "duration_ms"
         }
     }
@@ -23,8 +25,8 @@ public struct ReadinessReport: Sendable, Codable, Equatable {
     /// One result per check, in the order the checks were given.
     public var checks: [CheckResult]
 
-    /// Whether every check passed.
-    public var isReady: Bool { self.checks.allSatisfy { $0.status == "ok" } }
+    /// Whether every required check passed.
+    public var isReady: Bool { self.checks.allSatisfy { !$0.required || $0.status == "ok" } }
 
     /// Runs all checks concurrently, each bounded by its own timeout.
     ///
@@ -51,7 +53,7 @@ public struct ReadinessReport: Sendable, Codable, Equatable {
                     try await check.check()
                     once.resume(nil)
                 } catch {
-                    once.resume(String(describing: error))
+                    once.resume(Redaction.removingCredentials(from: String(describing: error)))
                 }
             }
             Task {
@@ -61,7 +63,9 @@ public struct ReadinessReport: Sendable, Codable, Equatable {
         }
         let elapsed = ContinuousClock.now - start
         let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-        return CheckResult(name: check.name, status: failure == nil ? "ok" : "failed", error: failure, durationMs: milliseconds)
+        return CheckResult(
+            name: check.name, status: failure == nil ? "ok" : "failed", required: check.isRequired, error: failure,
+            durationMs: milliseconds)
     }
 }
 

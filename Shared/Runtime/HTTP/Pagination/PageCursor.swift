@@ -14,7 +14,9 @@ public enum PageCursor {
     /// Decodes a cursor made by ``encode(_:)``.
     /// - Throws: ``Problem/validation(_:detail:)`` (400, field `cursor`) when the text is not such a cursor.
     public static func decode<Key: Decodable>(_ cursor: String, as type: Key.Type) throws(Problem) -> Key {
-        guard let data = Base64URL.decode(cursor), let key = try? JSONBody.decoder.decode(type, from: data) else {
+        guard let data = Base64URL.decode(cursor), StorableText.firstNULPath(inJSON: data) == nil,
+            let key = try? JSONBody.decoder.decode(type, from: data)
+        else {
             throw Problem.validation(field: "cursor", "is not a valid page cursor")
         }
         return key

@@ -80,6 +80,14 @@ extension Problem {
         Problem(type: typeBase + "unavailable", title: "Service unavailable", status: .serviceUnavailable, detail: detail)
     }
 
+    /// The database is unreachable or overloaded: 503, type `unavailable`, with `Retry-After` (seconds).
+    /// Nothing was changed; the client may retry the same request (with the same `Idempotency-Key`).
+    public static func databaseUnavailable(retryAfterSeconds: Int = 5) -> Problem {
+        var problem = unavailable("The database is temporarily unavailable; nothing was changed. Retry later.")
+        problem.headers[.retryAfter] = String(retryAfterSeconds)
+        return problem
+    }
+
     /// An unexpected failure: 500, type `internal`.
     /// - Important: The detail is sent to the client: never put the underlying error's text here.
     public static func `internal`(_ detail: String = "An unexpected error occurred. Quote the request id when reporting it.")

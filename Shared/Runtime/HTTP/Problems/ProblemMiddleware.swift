@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import StridePostgres
 
 /// Turns every error thrown further down the chain into an `application/problem+json` response.
 ///
@@ -8,6 +9,7 @@ import Logging
 /// - Hummingbird's `HTTPError`: its status, its message as the detail, its headers kept.
 /// - Any other `HTTPResponseError` (e.g. a too-large body): its status as a problem.
 /// - `DecodingError`: 400 naming the field (``Problem/decoding(_:)``).
+/// - A `PostgresError` that says the database is unavailable: 503 with `Retry-After`, never 500.
 /// - Anything else: 500 with a generic detail. The real error is logged with the request id and
 ///   never sent to the client.
 ///
@@ -42,6 +44,9 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return Self.problem(for: httpError, request: request)
         case let decodingError as DecodingError:
             return Problem.decoding(decodingError)
+        case let databaseError as PostgresError where databaseError.isUnavailable:
+            context.logger.warning("Database unavailable", metadata: ["error": "\(databaseError)"])
+            return .databaseUnavailable()
         case let responseError as any HTTPResponseError:
             if responseError.status == .contentTooLarge {
                 return .payloadTooLarge("The request body exceeds the limit of \(context.maxUploadSize) bytes.")

@@ -16,7 +16,7 @@ public enum StrideHTTPServer {
     /// A router with Stride's middleware and the public operations routes.
     ///
     /// Middleware, outermost first: ``RequestIDMiddleware``, ``RequestMetricsMiddleware``,
-    /// ``ProblemMiddleware``. Routes: `GET /health/live`, `GET /health/ready`, `GET /metrics`,
+    /// ``ProblemMiddleware``, ``StorableTextMiddleware``. Routes: `GET /health/live`, `GET /health/ready`, `GET /metrics`,
     /// all without authentication. Add the API on a group with ``AuthenticationMiddleware``.
     /// - Parameters:
     ///   - context: The request context type; ``StrideRequestContext`` by default.
@@ -31,6 +31,7 @@ public enum StrideHTTPServer {
         router.add(middleware: RequestIDMiddleware<Context>())
         router.add(middleware: RequestMetricsMiddleware<Context>(metrics: metrics))
         router.add(middleware: ProblemMiddleware<Context>())
+        router.add(middleware: StorableTextMiddleware<Context>())
         HealthRoutes(checks: readinessChecks).register(on: router)
         MetricsRoutes(metrics: metrics).register(on: router)
         return router
