@@ -32,7 +32,7 @@ struct RuntimeFixture {
     func createTopic(_ prefix: String, partitions: Int32 = 4) async throws -> String {
         let topic = TestEnvironment.uniqueName(prefix)
         let admin = try KafkaAdmin(configuration: kafka, logger: logger)
-        try await admin.createTopics([KafkaTopicSpec(name: topic, partitions: partitions), KafkaTopicSpec(name: topic + ".dlq")])
+        try await admin.createTopics([KafkaTopicSpec(name: topic, partitions: partitions), KafkaTopicSpec(name: topic + ".dlq", partitions: partitions)])
         await admin.close()
         return topic
     }

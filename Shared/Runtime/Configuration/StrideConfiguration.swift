@@ -20,6 +20,9 @@ import Foundation
 /// | `JWT_JWKS_TIMEOUT_SECONDS` | bound of one JWKS fetch (default 5) |
 /// | `DATABASE_POOL_SIZE` | connections per process (default 10) |
 /// | `LOG_LEVEL` | trace, debug, info (default), notice, warning, error, critical |
+/// | `OUTBOX_RETENTION_HOURS` | how long published outbox rows are kept (default 24) |
+/// | `INBOX_RETENTION_DAYS` | how long processed event ids are kept; must outlive every redelivery and replay (default 14) |
+/// | `IDEMPOTENCY_KEY_RETENTION_HOURS` | how long a write's `Idempotency-Key` answers a retry (default 24) |
 public struct StrideConfiguration: Sendable {
     /// The prefix of the variables passed to librdkafka.
     public static let kafkaPropertyPrefix = "KAFKA_PROPERTY_"
@@ -54,6 +57,8 @@ public struct StrideConfiguration: Sendable {
     public var databasePoolSize: Int
     /// `LOG_LEVEL`.
     public var logLevel: String
+    /// `OUTBOX_RETENTION_HOURS`, `INBOX_RETENTION_DAYS`, `IDEMPOTENCY_KEY_RETENTION_HOURS`.
+    public var retention: RetentionPolicy
 
     /// Reads and validates the environment.
     /// - Throws: `ConfigurationError` listing every missing or invalid variable.
@@ -96,6 +101,10 @@ public struct StrideConfiguration: Sendable {
             maximumAge: .seconds(reader.integer("JWT_JWKS_MAX_AGE_SECONDS", default: 3600, in: 1...604_800)),
             timeout: .seconds(reader.integer("JWT_JWKS_TIMEOUT_SECONDS", default: 5, in: 1...120)))
         databasePoolSize = reader.integer("DATABASE_POOL_SIZE", default: 10, in: 1...200)
+        retention = RetentionPolicy(
+            publishedOutboxRows: .seconds(3_600 * reader.integer("OUTBOX_RETENTION_HOURS", default: 24, in: 1...87_600)),
+            inboxRows: .seconds(86_400 * reader.integer("INBOX_RETENTION_DAYS", default: 14, in: 1...3_650)),
+            idempotencyKeys: .seconds(3_600 * reader.integer("IDEMPOTENCY_KEY_RETENTION_HOURS", default: 24, in: 1...87_600)))
         logLevel = reader.optional("LOG_LEVEL") ?? "info"
         let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
         if !levels.contains(logLevel) {

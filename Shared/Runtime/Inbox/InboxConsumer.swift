@@ -69,6 +69,7 @@ public final class InboxConsumer: Service, Sendable {
     private let settings: Settings
     private let logger: Logger
     private let stopping = Atomic<Bool>(false)
+    private let waiting = Atomic<Bool>(false)
     private let processedCounter: Counter
     private let lagGauge: Gauge
 
@@ -99,6 +100,9 @@ public final class InboxConsumer: Service, Sendable {
         processedCounter = Counter(label: "stride_inbox_processed_events_total", dimensions: [("consumer", name)])
         lagGauge = Gauge(label: "stride_consumer_lag_messages", dimensions: [("consumer", name)])
     }
+
+    /// Whether the consumer is holding a batch back until the database is available again.
+    public var isWaitingForDatabase: Bool { waiting.load(ordering: .relaxed) }
 
     public func run() async throws {
         defer { logger.info("inbox consumer stopped") }
@@ -174,9 +178,10 @@ public final class InboxConsumer: Service, Sendable {
         while true {
             do {
                 try await process(batch)
-                if backoff > .milliseconds(200) { logger.notice("database available again; the batch went through") }
+                if waiting.exchange(false, ordering: .relaxed) { logger.notice("database available again; the batch went through") }
                 return
             } catch let error as PostgresError where error.isUnavailable {
+                waiting.store(true, ordering: .relaxed)
                 logger.error("database unavailable; the batch waits for it", metadata: ["error": "\(error)"])
             }
             try await pause(backoff)

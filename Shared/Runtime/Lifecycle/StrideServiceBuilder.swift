@@ -73,7 +73,7 @@ public enum StrideServiceBuilder {
                 groupID: "stride-\(definition.name).\(consumer.name)", kafka: kafka, pool: pool, producer: producer,
                 router: consumer.router, logger: logger))
         }
-        for job in parts.jobs + [RetentionPolicy().job(schema: definition.schema, pool: pool)] {
+        for job in parts.jobs + [configuration.retention.job(schema: definition.schema, pool: pool)] {
             application.addServices(PeriodicJob(job, schema: definition.schema, pool: pool, logger: logger))
         }
         for service in parts.backgroundServices {

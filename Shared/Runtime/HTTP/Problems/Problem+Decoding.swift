@@ -20,7 +20,7 @@ extension Problem {
             if context.codingPath.isEmpty {
                 return .badRequest("The request body is not valid JSON.")
             }
-            return .validation(field: fieldPath(context.codingPath), context.debugDescription)
+            return .validation(field: fieldPath(context.codingPath), clientMessage(context.debugDescription))
         @unknown default:
             return .badRequest("The request body could not be decoded.")
         }
@@ -66,8 +66,18 @@ extension Problem {
         default:
             let name = String(describing: type)
             if name.hasPrefix("Array<") || name.hasPrefix("[") && !name.contains(":") { return "an array" }
-            if name.hasPrefix("Dictionary<") || name.hasPrefix("[") { return "an object" }
-            return "a value of type \(name)"
+            return "an object"  // never a Swift type name: clients know the documented shape, not our types
         }
+    }
+
+    /// The decoder's explanation when it is ours (written for clients, e.g. "expected an ISO 8601
+    /// date-time…"); Foundation's own texts name Swift types ("Cannot initialize GoalStatus from
+    /// invalid String value x"), so they become a neutral sentence.
+    static func clientMessage(_ debugDescription: String) -> String {
+        let internals = ["Cannot initialize", "Swift.", "Foundation.", "<", "CodingKeys", "Expected to decode"]
+        if debugDescription.isEmpty || internals.contains(where: debugDescription.contains) {
+            return "is not an accepted value"
+        }
+        return debugDescription
     }
 }
