@@ -15,7 +15,7 @@ public struct GoalsCore: Sendable {
     let goals: GoalStore
     let periods: PeriodStore
     let progress: ProgressStore
-    let audit: AuditStore
+    let audit: AuditTrail
     let templates: TemplateStore
     let access: GoalAccess
 
@@ -35,7 +35,7 @@ public struct GoalsCore: Sendable {
         goals = GoalStore(schema: schema)
         periods = PeriodStore(schema: schema)
         progress = ProgressStore(schema: schema)
-        audit = AuditStore(schema: schema)
+        audit = AuditTrail(schema: schema)
         templates = TemplateStore(schema: schema)
         access = GoalAccess(directory: directory)
     }

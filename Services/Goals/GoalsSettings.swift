@@ -9,6 +9,7 @@ import StrideRuntime
 /// | `GOALS_ATTAINMENT_CAP` | `150` | highest attainment a goal can score, in percent |
 /// | `GOALS_AT_RISK_MARGIN` | `20` | points behind linear pace before a goal is at risk |
 /// | `GOALS_PACE_SWEEP_SECONDS` | `3600` | how often every open period's pace is re-assessed; `0` turns the sweep off |
+/// | `GOALS_TREE_SCAN_LIMIT` | `100000` | the most goals one tree request reads below its root (and rolls up) |
 public struct GoalsSettings: Sendable {
     /// How raw progress becomes attainment.
     public var policy: AttainmentPolicy
@@ -18,11 +19,15 @@ public struct GoalsSettings: Sendable {
     public var clock: @Sendable () -> Date
     /// How often the background sweep re-assesses pace; nil turns it off.
     public var paceSweepInterval: Duration?
+    /// The most goals one tree request reads below its root: the nearest levels first; a bigger
+    /// subtree answers `truncated` with its roll-up over those goals only.
+    public var treeScanLimit: Int
 
     public init(
         policy: AttainmentPolicy = .standard, atRiskMarginPoints: Decimal = 20, paceSweepInterval: Duration? = nil,
-        clock: @escaping @Sendable () -> Date = { Date() }
+        treeScanLimit: Int = 100_000, clock: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.treeScanLimit = treeScanLimit
         self.policy = policy
         self.atRiskMarginPoints = atRiskMarginPoints
         self.paceSweepInterval = paceSweepInterval
@@ -53,9 +58,19 @@ public struct GoalsSettings: Sendable {
             problems.append("GOALS_ATTAINMENT_FLOOR/GOALS_ATTAINMENT_CAP: \(error.message)")
         }
         if margin < 0 || margin > 100 { problems.append("GOALS_AT_RISK_MARGIN=\(margin) must be between 0 and 100") }
+        var treeScanLimit = 100_000
+        if let text = environment["GOALS_TREE_SCAN_LIMIT"], !text.isEmpty {
+            if let value = Int(text), value >= 1 {
+                treeScanLimit = value
+            } else {
+                problems.append("GOALS_TREE_SCAN_LIMIT=\(text) must be a whole number of at least 1")
+            }
+        }
         guard problems.isEmpty else { throw GoalsSettingsError(problems: problems) }
         let seconds = NSDecimalNumber(decimal: sweep).intValue
-        return GoalsSettings(policy: policy, atRiskMarginPoints: margin, paceSweepInterval: seconds > 0 ? .seconds(seconds) : nil)
+        return GoalsSettings(
+            policy: policy, atRiskMarginPoints: margin, paceSweepInterval: seconds > 0 ? .seconds(seconds) : nil,
+            treeScanLimit: treeScanLimit)
     }
 }
 

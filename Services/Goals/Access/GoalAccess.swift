@@ -30,6 +30,32 @@ public struct GoalAccess: Sendable {
         return try await org.canSee(goal.ownerID, principal: principal, on: connection)
     }
 
+    /// Which of `owners` `principal` may see the employee goals of (themselves and their reporting
+    /// line; everyone for HR and services), with one query that walks each owner's manager chain
+    /// upwards: the cost follows the owners asked about, never the size of the principal's line.
+    public func visibleOwners(
+        among owners: Set<String>, to principal: Principal, on connection: PostgresConnection
+    ) async throws -> Set<String> {
+        if principal.isHR || principal.isService { return owners }
+        var visible = owners.filter { principal.isSelf($0) }
+        let others = Array(owners.subtracting(visible))
+        guard !others.isEmpty else { return visible }
+        let viewer = principal.subject
+        let rows = try await connection.query("""
+            WITH RECURSIVE up (owner_id, manager_id, depth) AS (
+                SELECT employee_id, manager_id, 1 FROM \(unescaped: directory.schema).org_employees
+                WHERE employee_id = ANY(\(others)::text[])
+                UNION ALL
+                SELECT u.owner_id, e.manager_id, u.depth + 1
+                FROM up u JOIN \(unescaped: directory.schema).org_employees e ON e.employee_id = u.manager_id
+                WHERE u.manager_id <> \(viewer) AND u.depth < 256
+            )
+            SELECT DISTINCT owner_id FROM up WHERE manager_id = \(viewer)
+            """)
+        for row in rows { visible.insert(try row.decode(0, as: String.self)) }
+        return visible
+    }
+
     /// - Throws: 404 when `principal` may not see `goal`.
     public func requireVisible(_ goal: Goal, to principal: Principal, on connection: PostgresConnection) async throws {
         guard try await canSee(goal, principal: principal, on: connection) else {

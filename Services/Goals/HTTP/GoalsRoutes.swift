@@ -103,13 +103,8 @@ public struct GoalsRoutes: Sendable {
         api.get("v1/goals/:goalID/tree") { request, context in
             let principal = try context.requirePrincipal()
             let id = try context.parameters.require("goalID")
-            let text = request.query("max_depth")
-            guard let depth = text.map({ Int($0) }) ?? 10, (0...64).contains(depth) else {
-                throw Problem.validation(field: "max_depth", "Use a whole number from 0 to 64.")
-            }
-            return try Response.json(Page(items: try await core.pool.withConnection {
-                try await core.tree(of: id, maxDepth: depth, for: principal, on: $0)
-            }, nextCursor: nil))
+            let subtree = try GoalTreeRequest(from: request)
+            return try Response.json(try await core.pool.withConnection { try await core.tree(of: id, subtree, for: principal, on: $0) })
         }
         api.get("v1/goals/:goalID/alignment") { _, context in
             let principal = try context.requirePrincipal()

@@ -37,12 +37,10 @@ extension GoalsCore {
             guard period.status == .open else { throw Problem.conflict("Goal period \(period.name) is already closed.") }
             let schema = goals.schema
             // One audit row for the period instead of one per frozen goal.
-            _ = try await connection.query("SELECT set_config('stride.bulk', 'on', true)")
-            try await connection.execute("""
-                INSERT INTO \(unescaped: schema).audit_log (entity_type, entity_id, actor_id, action, before, after)
-                VALUES ('period', \(periodID), \(principal.subject), 'close', jsonb_build_object('status', 'open'),
-                        jsonb_build_object('status', 'closed'))
-                """)
+            try await Audit.suspendRowAudit(on: connection)
+            try await audit.record(
+                table: "periods", recordID: periodID, action: "close", before: #"{"status": "open"}"#,
+                after: #"{"status": "closed"}"#, actor: principal.subject, on: connection)
             let goalCount = try await connection.execute("""
                 UPDATE \(unescaped: schema).goals SET frozen = true, updated_at = now() WHERE period_id = \(periodID)
                 """)

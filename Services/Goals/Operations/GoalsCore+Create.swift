@@ -19,8 +19,8 @@ public struct NewGoal: Sendable, Decodable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        periodID = try container.decode(String.self, forKey: .periodID)
-        ownerID = try container.decodeIfPresent(String.self, forKey: .ownerID)
+        periodID = try container.decodeIdentifier(forKey: .periodID)
+        ownerID = try container.decodeIdentifierIfPresent(forKey: .ownerID)
         definition = try GoalFields(from: decoder).definition
     }
 
@@ -42,7 +42,7 @@ struct GoalFields: Decodable {
             description: try container.decodeIfPresent(String.self, forKey: .description),
             level: try container.decodeIfPresent(GoalLevel.self, forKey: .level) ?? .employee,
             kind: try container.decode(GoalKind.self, forKey: .kind),
-            parentGoalID: try container.decodeIfPresent(String.self, forKey: .parentGoalID),
+            parentGoalID: try container.decodeIdentifierIfPresent(forKey: .parentGoalID),
             weight: try container.decodeIfPresent(DecimalString.self, forKey: .weight)?.wrappedValue ?? 100,
             dueDate: try container.decodeIfPresent(CalendarDate.self, forKey: .dueDate),
             measure: try container.decodeIfPresent(GoalMeasure.self, forKey: .measure),
@@ -93,7 +93,7 @@ extension GoalsCore {
             currentValue: nil, milestoneDone: false, keyResultValues: [:], progressPercent: 0, atRisk: false,
             needsReassignment: false, frozen: false, templateID: nil, createdBy: principal.subject, createdAt: now, updatedAt: now)
         goal.progressPercent = Attainment.percent(of: goal.measurement, policy: settings.policy)
-        try await goals.identify(actor: principal.subject, action: "create", on: connection)
+        try await Audit.identify(actor: principal.subject, action: "create", on: connection)
         try await goals.insert(goal, on: connection)
         try await outbox.enqueue(
             GoalCreated(

@@ -67,7 +67,7 @@ extension GoalsCore {
                     }
                 }
                 if !changedIDs.isEmpty {
-                    try await goals.identify(actor: "goals:pace", action: "pace-assessment", on: connection)
+                    try await Audit.identify(actor: "goals:pace", action: "pace-assessment", on: connection)
                     try await connection.execute("""
                         UPDATE \(unescaped: schema).goals g SET at_risk = c.at_risk, version = g.version + 1, updated_at = now()
                         FROM unnest(\(changedIDs)::text[], \(changedFlags)::boolean[]) AS c(goal_id, at_risk)

@@ -30,8 +30,11 @@ extension GoalsCore {
         var errors: [FieldError] = []
         let name = request.name.trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty || name.count > 100 { errors.append(FieldError(field: "name", message: "Give a name of 1 to 100 characters.")) }
-        if request.orgUnitID.isEmpty || request.orgUnitID.count > 100 {
+        if request.orgUnitID.allSatisfy(\.isWhitespace) || request.orgUnitID.count > 100 {
             errors.append(FieldError(field: "org_unit_id", message: "Give an org unit id of 1 to 100 characters."))
+        }
+        if let parentID = request.parentPeriodID, parentID.allSatisfy(\.isWhitespace) {
+            errors.append(FieldError(field: "parent_period_id", message: "Name a period id, not an empty or whitespace-only one."))
         }
         guard errors.isEmpty else { throw Problem.validation(errors) }
         var parent: GoalPeriod?

@@ -38,7 +38,7 @@ extension GoalsCore {
         var (goal, period) = try await lockedGoal(goalID, for: principal, on: connection)
         try await access.requireWriter(ownerID: goal.ownerID, level: goal.definition.level, principal: principal, on: connection)
         try validate(update, for: goal)
-        try await goals.identify(actor: principal.subject, action: "progress", on: connection)
+        try await Audit.identify(actor: principal.subject, action: "progress", on: connection)
         return try await apply(update, to: &goal, actor: principal.subject, origin: .manual, period: period, on: connection)
     }
 

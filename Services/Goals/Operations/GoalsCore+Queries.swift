@@ -24,39 +24,6 @@ extension GoalsCore {
         return try Page(rows: rows, request: page, key: \.goalID)
     }
 
-    /// `goalID` and everything aligned below it that `principal` may see, with progress rolled up
-    /// by weight (over every goal below, visible or not: a roll-up reveals no individual's goal).
-    /// Nodes deeper than `maxDepth` below the root are left out of the answer but still roll up.
-    public func tree(
-        of goalID: String, maxDepth: Int = 10, for principal: Principal, on connection: PostgresConnection
-    ) async throws -> [GoalTreeNode] {
-        let root = try await goal(goalID, for: principal, on: connection)
-        let everyone = principal.isHR || principal.isService
-        let visibleOwners = everyone
-            ? [] : Set(try await directory.reportingLine(of: principal.subject, on: connection) + [principal.subject])
-        let subtree = try await goals.subtree(of: root.goalID, on: connection)
-        let rolled = RollUp.progress(of: subtree.map {
-            RollUpNode(
-                id: $0.goalID, parentID: $0.goalID == root.goalID ? nil : $0.definition.parentGoalID,
-                weight: $0.definition.weight, ownProgressPercent: $0.progressPercent, status: $0.status)
-        })
-        var depth: [String: Int] = [root.goalID: 0]
-        var nodes: [GoalTreeNode] = []
-        for goal in subtree {
-            let level = goal.goalID == root.goalID ? 0 : (goal.definition.parentGoalID.flatMap { depth[$0] } ?? 0) + 1
-            depth[goal.goalID] = level
-            guard level <= maxDepth,
-                everyone || goal.definition.level != .employee || visibleOwners.contains(goal.ownerID)
-            else { continue }
-            nodes.append(GoalTreeNode(
-                goalID: goal.goalID, parentGoalID: goal.definition.parentGoalID, ownerID: goal.ownerID,
-                level: goal.definition.level, title: goal.definition.title, status: goal.status,
-                weight: goal.definition.weight, progressPercent: goal.progressPercent,
-                rolledUpProgressPercent: rolled[goal.goalID] ?? goal.progressPercent, atRisk: goal.atRisk, depth: level))
-        }
-        return nodes
-    }
-
     /// The chain of goals `goalID` serves, from its parent up to the company goal.
     public func alignment(of goalID: String, for principal: Principal, on connection: PostgresConnection) async throws -> [Goal] {
         let goal = try await goal(goalID, for: principal, on: connection)
@@ -84,8 +51,8 @@ extension GoalsCore {
         of goalID: String, page: PageRequest, for principal: Principal, on connection: PostgresConnection
     ) async throws -> Page<AuditEntry> {
         let goal = try await goal(goalID, for: principal, on: connection)
-        let rows = try await audit.entries(
-            forGoal: goal.goalID, afterID: try page.cursorKey(as: Int64.self), limit: page.fetchLimit, on: connection)
+        let rows = try await audit.history(
+            of: "goals", recordID: goal.goalID, afterID: try page.cursorKey(as: Int64.self), limit: page.fetchLimit, on: connection)
         return try Page(rows: rows, request: page, key: \.auditID)
     }
 

@@ -8,6 +8,12 @@ struct ReassignBody: Decodable {
     var ownerID: String
     var reason: String?
 
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        ownerID = try container.decodeIdentifier(forKey: .ownerID)
+        reason = try container.decodeIfPresent(String.self, forKey: .reason)
+    }
+
     enum CodingKeys: String, CodingKey {
         case ownerID = "owner_id"
         case reason
@@ -50,7 +56,7 @@ extension GoalsCore {
             keyResultValues: old.keyResultValues, progressPercent: old.progressPercent, atRisk: false, needsReassignment: false,
             frozen: false, templateID: nil, createdBy: principal.subject, createdAt: now, updatedAt: now)
         fresh.progressPercent = Attainment.percent(of: fresh.measurement, policy: settings.policy)
-        try await goals.identify(actor: principal.subject, action: "reassign", on: connection)
+        try await Audit.identify(actor: principal.subject, action: "reassign", on: connection)
         try await goals.update(old, on: connection)
         try await goals.insert(fresh, on: connection)
         let why = reason ?? "reassigned to \(newOwnerID)"

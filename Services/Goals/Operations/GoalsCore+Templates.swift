@@ -27,8 +27,8 @@ public struct TemplateAssignment: Sendable, Decodable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        periodID = try container.decode(String.self, forKey: .periodID)
-        parentGoalID = try container.decodeIfPresent(String.self, forKey: .parentGoalID)
+        periodID = try container.decodeIdentifier(forKey: .periodID)
+        parentGoalID = try container.decodeIdentifierIfPresent(forKey: .parentGoalID)
         department = try container.decodeIfPresent(String.self, forKey: .department)
         jobTitle = try container.decodeIfPresent(String.self, forKey: .jobTitle)
         weight = try container.decodeIfPresent(DecimalString.self, forKey: .weight)?.wrappedValue
@@ -99,7 +99,7 @@ extension GoalsCore {
         try await validateParent(
             request.parentGoalID, of: GoalsIdentifier.make(), in: period.periodID, principal: principal, on: connection)
         let initial = Attainment.percent(of: Goal.initialMeasurement(of: definition), policy: settings.policy)
-        try await goals.identify(actor: principal.subject, action: "assign-template", on: connection)
+        try await Audit.identify(actor: principal.subject, action: "assign-template", on: connection)
         let created = try await templates.assign(
             template, period: period.periodID, parentGoalID: request.parentGoalID, weight: definition.weight,
             dueDate: request.dueDate, department: request.department, jobTitle: request.jobTitle,

@@ -22,10 +22,17 @@ public struct GoalPatch: Sendable, Decodable {
             guard container.contains(key) else { return nil }
             return .some(try container.decodeIfPresent(T.self, forKey: key))
         }
-        version = try container.decodeIfPresent(Int.self, forKey: .version)
+        do {
+            version = try container.decodeIfPresent(Int.self, forKey: .version)
+        } catch {
+            // Any failure, including a fraction (which Foundation reports as invalid JSON), names the field.
+            throw DecodingError.dataCorruptedError(
+                forKey: .version, in: container, debugDescription: "must be the goal's version as a whole number, e.g. 3")
+        }
         title = try container.decodeIfPresent(String.self, forKey: .title)
         description = try clearable(.description, String.self)
         parentGoalID = try clearable(.parentGoalID, String.self)
+        if case .some(.some(let parent)) = parentGoalID { try container.requireIdentifier(parent, forKey: .parentGoalID) }
         weight = try container.decodeIfPresent(DecimalString.self, forKey: .weight)?.wrappedValue
         dueDate = try clearable(.dueDate, CalendarDate.self)
         measure = try container.decodeIfPresent(GoalMeasure.self, forKey: .measure)
@@ -91,7 +98,7 @@ extension GoalsCore {
         goal.version += 1
         goal.updatedAt = Date()
         goal.progressPercent = Attainment.percent(of: goal.measurement, policy: settings.policy)
-        try await goals.identify(actor: principal.subject, action: "update", on: connection)
+        try await Audit.identify(actor: principal.subject, action: "update", on: connection)
         try await goals.update(goal, on: connection)
         try await outbox.enqueue(
             GoalUpdated(

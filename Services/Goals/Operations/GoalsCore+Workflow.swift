@@ -22,7 +22,7 @@ extension GoalsCore {
         }
         try enforcing { try WeightRules.validateForSubmission(owned.filter { $0.status != .cancelled }.map(\.definition.weight)) }
         let approver = try await access.approver(of: ownerID, on: connection)
-        try await goals.identify(actor: principal.subject, action: "submit", on: connection)
+        try await Audit.identify(actor: principal.subject, action: "submit", on: connection)
         var submitted: [Goal] = []
         for var goal in pending {
             goal.status = try enforcing { try GoalWorkflow.next(from: goal.status, on: .submit) }
@@ -53,7 +53,7 @@ extension GoalsCore {
         goal.status = try enforcing { try GoalWorkflow.next(from: goal.status, on: approve ? .approve : .return) }
         goal.version += 1
         goal.updatedAt = Date()
-        try await goals.identify(actor: principal.subject, action: approve ? "approve" : "return", on: connection)
+        try await Audit.identify(actor: principal.subject, action: approve ? "approve" : "return", on: connection)
         try await goals.update(goal, on: connection)
         if approve {
             try await outbox.enqueue(
@@ -93,7 +93,7 @@ extension GoalsCore {
         goal.version += 1
         goal.updatedAt = Date()
         if goal.status == .cancelled { goal.needsReassignment = false }
-        try await goals.identify(actor: principal.subject, action: action.rawValue, on: connection)
+        try await Audit.identify(actor: principal.subject, action: action.rawValue, on: connection)
         try await goals.update(goal, on: connection)
         try await outbox.enqueue(
             GoalStatusChanged(

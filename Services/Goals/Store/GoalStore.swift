@@ -20,13 +20,6 @@ public struct GoalStore: Sendable {
         g.created_at, g.updated_at
         """
 
-    /// Names the actor (and the action) the audit trigger records for the rest of the transaction.
-    public func identify(actor: String, action: String, on connection: PostgresConnection) async throws {
-        _ = try await connection.query("""
-            SELECT set_config('stride.actor', \(actor), true), set_config('stride.action', \(action), true)
-            """)
-    }
-
     /// One goal, or nil. `forUpdate` locks its row until the transaction ends.
     public func goal(_ id: String, forUpdate: Bool = false, on connection: PostgresConnection) async throws -> Goal? {
         let rows = try await connection.query("""

@@ -1,11 +1,14 @@
 import StridePostgres
+import StrideRuntime
 
 /// The `goals` schema: periods, the goal tree with each goal's live measurement, progress
 /// history, templates, finalized attainments and the audit trail. Numbered from 100; 1–99 are
 /// the runtime's (outbox, inbox, org directory, idempotency keys).
 public enum GoalsMigrations {
     /// Every migration of the goals schema, in order.
-    public static let all: [PostgresMigration] = [periods, goals, progress, audit, templates, attainments, uuidVersionFix]
+    public static let all: [PostgresMigration] = [
+        periods, goals, progress, audit, templates, attainments, uuidVersionFix, auditInRuntime, listIndexes,
+    ]
 
     static let periods = PostgresMigration(version: 100, name: "periods", sql: """
         CREATE TABLE periods (
@@ -176,5 +179,36 @@ public enum GoalsMigrations {
                     52, 1), 53, 1), 54, 1), 55, 0),
                 'hex')::uuid
         $$;
+        """)
+
+    /// Goals' audit moves to the runtime's trail (runtime migration 9): the entries written so
+    /// far move into `audit_trail` with their ids (page cursors stay valid; a goal's entries are
+    /// filed under table `goals`, a period's under `periods`), goals' own trigger, function and
+    /// table go, and the `goals` table is audited by the runtime's `audit_row()`.
+    static let auditInRuntime = PostgresMigration(version: 107, name: "audit_in_runtime", sql: """
+        DROP TRIGGER goals_audit ON goals;
+        DROP FUNCTION audit_goal_change();
+        INSERT INTO audit_trail (audit_id, table_name, record_id, actor_id, action, at, before, after)
+            SELECT audit_id, CASE entity_type WHEN 'goal' THEN 'goals' WHEN 'period' THEN 'periods' ELSE entity_type END,
+                   entity_id, actor_id, action, at, before, after
+            FROM audit_log ORDER BY audit_id;
+        SELECT setval(pg_get_serial_sequence('audit_trail', 'audit_id'), coalesce((SELECT max(audit_id) FROM audit_trail), 0) + 1, false);
+        DROP TABLE audit_log;
+        \(Audit.enable(on: "goals", key: "goal_id"))
+        """)
+
+    /// Every list filter reaches its rows through an index in the list's order (goal id), so a
+    /// page reads about a page of rows: period, status, level, parent, at-risk and leaver flags.
+    /// History pages read a goal's entries newest first straight from an index.
+    static let listIndexes = PostgresMigration(version: 108, name: "list_indexes", sql: """
+        CREATE INDEX goals_period_order ON goals (period_id, goal_id);
+        CREATE INDEX goals_status_order ON goals (status, goal_id);
+        CREATE INDEX goals_level_order ON goals (level, goal_id);
+        CREATE INDEX goals_parent_order ON goals (parent_goal_id, goal_id);
+        DROP INDEX goals_parent;
+        CREATE INDEX goals_at_risk_order ON goals (period_id, goal_id) WHERE at_risk;
+        DROP INDEX goals_at_risk;
+        CREATE INDEX goals_needs_reassignment ON goals (period_id, goal_id) WHERE needs_reassignment;
+        CREATE INDEX goal_progress_goal_order ON goal_progress (goal_id, progress_id);
         """)
 }

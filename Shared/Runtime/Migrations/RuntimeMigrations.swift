@@ -117,5 +117,41 @@ public enum RuntimeMigrations {
                 holder           text NOT NULL
             );
             """),
+        // Field-level audit for every schema: the trail, and the trigger function a service
+        // attaches to the tables it audits (`Audit.enable(on:key:)`). The writer names itself
+        // with `stride.actor` (`Audit.identify`); a write without an actor is refused. A set-based
+        // job that audits at its own level sets `stride.bulk` (`Audit.suspendRowAudit`).
+        PostgresMigration(version: 9, name: "audit_trail", sql: """
+            CREATE TABLE audit_trail (
+                audit_id    bigserial PRIMARY KEY,
+                table_name  text NOT NULL,
+                record_id   text NOT NULL,
+                actor_id    text NOT NULL,
+                action      text NOT NULL,
+                at          timestamptz NOT NULL DEFAULT now(),
+                before      jsonb,
+                after       jsonb
+            );
+            CREATE INDEX audit_trail_record ON audit_trail (table_name, record_id, audit_id);
+
+            CREATE FUNCTION audit_row() RETURNS trigger LANGUAGE plpgsql
+            SET search_path FROM CURRENT AS $$
+            DECLARE
+                actor text := nullif(current_setting('stride.actor', true), '');
+                old_row jsonb := CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE to_jsonb(OLD) END;
+                new_row jsonb := CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE to_jsonb(NEW) END;
+            BEGIN
+                IF coalesce(current_setting('stride.bulk', true), '') = 'on' THEN
+                    RETURN NULL;
+                END IF;
+                IF actor IS NULL THEN
+                    RAISE EXCEPTION '%.%: a write without stride.actor cannot be audited', TG_TABLE_SCHEMA, TG_TABLE_NAME;
+                END IF;
+                INSERT INTO audit_trail (table_name, record_id, actor_id, action, before, after)
+                VALUES (TG_TABLE_NAME, coalesce(new_row, old_row) ->> TG_ARGV[0], actor,
+                        coalesce(nullif(current_setting('stride.action', true), ''), lower(TG_OP)), old_row, new_row);
+                RETURN NULL;
+            END $$;
+            """),
     ]
 }

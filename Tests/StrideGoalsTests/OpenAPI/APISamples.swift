@@ -13,7 +13,7 @@ enum ResponseSamples {
         "Goal", "GoalDefinition", "GoalMeasure", "KeyResult", "GoalPeriod", "ProgressEntry", "AuditEntry", "AuditChange",
         "GoalTreeNode", "GoalTemplate", "AttainmentRecord", "GoalAttainment", "PeriodCloseResult", "PaceSweepResult", "AssignmentResult",
         "GoalPage", "GoalPeriodPage", "ProgressEntryPage", "AuditEntryPage", "GoalTemplatePage", "AttainmentRecordPage",
-        "GoalList", "GoalTreeNodeList",
+        "GoalList", "GoalTreeNodePage",
         // Request types that are also Encodable: their encoding is what clients send.
         "NewPeriod", "ProgressUpdate",
     ]
@@ -50,10 +50,15 @@ enum ResponseSamples {
                 PeriodCloseResult(period: period(full: false), goalCount: 0, ownerCount: 0))
         case "PaceSweepResult": Sample(PaceSweepResult(assessed: 3, flagged: 1, cleared: 1), PaceSweepResult(assessed: 0, flagged: 0, cleared: 0))
         case "AssignmentResult": Sample(AssignmentResult(created: 1, goalIDs: [id(9)]), AssignmentResult(created: 0, goalIDs: []))
+        // The tree's pages say whether they were cut and whether the roll-up counted everything.
+        case "GoalTreeNodePage":
+            Sample(
+                GoalTreeNodePage(items: [treeNode(full: true)], nextCursor: "eyJpZCI6MX0", truncated: true, rolledUpComplete: true),
+                GoalTreeNodePage(items: [], nextCursor: nil, truncated: false, rolledUpComplete: true))
         // Paginated lists: `next_cursor` only when there is a next page.
         case let name where name.hasSuffix("Page"):
             Sample(Page(items: [id(1)], nextCursor: "eyJpZCI6MX0"), Page<String>(items: [], nextCursor: nil))
-        // Unpaginated lists (submit, alignment, tree) never have a cursor.
+        // Unpaginated lists (submit, alignment) never have a cursor.
         case let name where name.hasSuffix("List"):
             Sample(Page(items: [id(1)], nextCursor: nil), Page<String>(items: [], nextCursor: nil))
         case "NewPeriod":

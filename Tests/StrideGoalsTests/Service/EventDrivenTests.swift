@@ -4,6 +4,7 @@ import Logging
 import StrideContracts
 import StrideGoals
 import StrideKafka
+import StridePostgres
 import StrideRuntime
 import StrideTestSupport
 import Testing
@@ -126,6 +127,79 @@ struct EventDrivenTests {
                 #expect(try history.items.first?["origin"] as? String == "metric")
             }
             #expect(try await h.call(.get, "/v1/goals/\(unapproved)", as: "hr").string("progress_percent") == "0")
+        }
+    }
+
+    @Test("one reading moves 1,000 goals bound to its metric set-based: each once, versions bumped, audited, GoalAtRisk once")
+    func manyGoalsOneMetric() async throws {
+        try await GoalsHarness.run { h in
+            let metric = TestEnvironment.uniqueName("nps")
+            let period = try await h.openYear()
+            let first = try await h.createGoal(as: "e1", period: period, """
+                "title": "NPS", "weight": "100", "kind": "kpi", "measure": {"metric_source": "crm", "metric_id": "\(metric)",
+                "unit": "points", "direction": "increase", "start_value": "0", "target_value": "1000"}
+                """)
+            // 999 copies owned by e1, e2 and e3, half agreed (approved) and half already active.
+            let schema = h.schema
+            try await h.core.pool.transaction { connection in
+                try await Audit.suspendRowAudit(on: connection)
+                try await connection.execute("""
+                    INSERT INTO \(unescaped: schema).goals
+                        (goal_id, period_id, owner_id, level, kind, title, weight, status, measure, key_results, metric_source,
+                         metric_id, created_by)
+                    SELECT 'bulk-' || lpad(n::text, 4, '0'), g.period_id, 'e' || (1 + n % 3), g.level, g.kind, g.title, g.weight,
+                           CASE WHEN n % 2 = 0 THEN 'approved' ELSE 'active' END, g.measure, g.key_results, g.metric_source,
+                           g.metric_id, g.created_by
+                    FROM \(unescaped: schema).goals g, generate_series(1, 999) AS n WHERE g.goal_id = \(first)
+                    """)
+                try await connection.execute("UPDATE \(unescaped: schema).goals SET status = 'approved' WHERE goal_id = \(first)")
+            }
+            func count(_ sql: String) async throws -> Int {
+                try await h.core.pool.withConnection { try await $0.query(PostgresQuery(unsafeSQL: sql)).first!.decode(0, as: Int.self) }
+            }
+            let bound = "metric_source = 'crm' AND metric_id = '\(metric)'"
+            let now = Date()
+            // 100 of 1000 by 2 July: far behind the 50 % expected, so every goal goes at risk.
+            let reading = MetricReading(source: "crm", metricID: metric, value: 100, unit: "points", observedAt: now)
+            #expect(try await h.core.pool.transaction { try await h.core.apply(reading, on: $0) } == 1000)
+            #expect(try await count("""
+                SELECT count(*) FROM \(schema).goals WHERE \(bound) AND current_value = 100 AND progress_percent = 10
+                  AND status = 'active' AND at_risk AND version = 2
+                """) == 1000)
+            #expect(try await count("""
+                SELECT count(*) FROM \(schema).goal_progress p JOIN \(schema).goals g USING (goal_id)
+                WHERE g.\(bound) AND p.origin = 'metric' AND p.actor_id = 'metric:crm' AND p.progress = 10
+                """) == 1000)
+            #expect(try await count("""
+                SELECT count(*) FROM \(schema).audit_trail a JOIN \(schema).goals g ON g.goal_id = a.record_id
+                WHERE g.\(bound) AND a.table_name = 'goals' AND a.action = 'metric-reading' AND a.actor_id = 'metric:crm'
+                """) == 1000)
+            let audit = try await h.call(.get, "/v1/goals/\(first)/audit", as: "hr")
+            let changed = try #require(try audit.items.last?["changes"] as? [[String: Any]]).compactMap { $0["field"] as? String }
+            #expect(Set(["current_value", "progress_percent", "status", "at_risk", "version", "last_reading_at"]).isSubset(of: changed))
+
+            // Older readings are ignored; a newer one moves them again without a second GoalAtRisk.
+            let older = MetricReading(source: "crm", metricID: metric, value: 900, unit: "points", observedAt: now.addingTimeInterval(-60))
+            #expect(try await h.core.pool.transaction { try await h.core.apply(older, on: $0) } == 0)
+            let newer = MetricReading(source: "crm", metricID: metric, value: 150, unit: "points", observedAt: now.addingTimeInterval(60))
+            #expect(try await h.core.pool.transaction { try await h.core.apply(newer, on: $0) } == 1000)
+            #expect(try await count("SELECT count(*) FROM \(schema).goals WHERE \(bound) AND progress_percent = 15 AND version = 3") == 1000)
+
+            // The events: one batch per reading, as many as the goals moved, GoalAtRisk once per goal.
+            func events(_ type: String) async throws -> Int {
+                try await count("SELECT count(*) FROM \(schema).outbox WHERE event_type = '\(type)'")
+            }
+            #expect(try await events(GoalProgressRecorded.eventType) == 2000)
+            #expect(try await events(GoalStatusChanged.eventType) == 500, "the approved ones activated, once")
+            #expect(try await events(GoalAtRisk.eventType) == 1000)
+            let payload = try await h.core.pool.withConnection {
+                try await $0.query("""
+                    SELECT payload FROM \(unescaped: schema).outbox WHERE event_type = \(GoalAtRisk.eventType) AND partition_key = 'e3' LIMIT 1
+                    """).first!.decode(0, as: String.self)
+            }
+            let risk = try EventCodec.decodePayload(GoalAtRisk.self, from: Array(payload.utf8))
+            #expect(risk.managerID == "m2")
+            #expect(risk.actualProgressPercent == 10)
         }
     }
 }

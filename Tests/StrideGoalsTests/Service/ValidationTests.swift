@@ -97,4 +97,45 @@ struct ValidationTests {
             #expect(weight["after"] as? String == "40")
         }
     }
+
+    @Test("whitespace-only ids and a version that is not a whole number are refused naming the field, and change nothing")
+    func idsAndVersions() async throws {
+        try await GoalsHarness.run { h in
+            let period = try await h.openYear()
+            let goal = try await h.kpiGoal(for: "e1", period: period, weight: 100)
+            let p = "\"period_id\": \"\(period)\""
+            let creates: [(String, String, String)] = [
+                ("blank owner", #"{\#(p), "owner_id": "   ", "level": "company", "title": "t", "kind": "milestone"}"#, "owner_id"),
+                ("blank employee owner", #"{\#(p), "owner_id": "\t", "title": "t", "kind": "milestone"}"#, "owner_id"),
+                ("blank parent", #"{\#(p), "parent_goal_id": " ", "title": "t", "kind": "milestone"}"#, "parent_goal_id"),
+                ("empty period", #"{"period_id": "", "title": "t", "kind": "milestone"}"#, "period_id"),
+            ]
+            for (name, body, field) in creates {
+                let reply = try await h.call(.post, "/v1/goals", as: "hr", json: body)
+                #expect([400, 422].contains(reply.status), "\(name): \(reply.status) \(reply.text)")
+                #expect(reply.text.contains("\"field\":\"\(field)\""), "\(name) should name \(field): \(reply.text)")
+            }
+            let patches: [(String, String, String)] = [
+                ("blank parent", #"{"parent_goal_id": "  "}"#, "parent_goal_id"),
+                ("version as text", #"{"version": "one", "title": "x"}"#, "version"),
+                ("fractional version", #"{"version": 1.5, "title": "x"}"#, "version"),
+                ("version as object", #"{"version": {"n": 1}, "title": "x"}"#, "version"),
+            ]
+            for (name, body, field) in patches {
+                let reply = try await h.call(.patch, "/v1/goals/\(goal)", as: "e1", json: body)
+                #expect(reply.status == 400, "\(name): \(reply.status) \(reply.text)")
+                #expect(reply.text.contains("\"field\":\"\(field)\""), "\(name) should name \(field): \(reply.text)")
+            }
+            let reassign = try await h.call(.post, "/v1/goals/\(goal)/reassign", as: "m1", json: #"{"owner_id": " "}"#)
+            #expect(reassign.status == 400 && reassign.text.contains("\"field\":\"owner_id\""), "\(reassign.text)")
+            let blankUnit = try await h.call(.post, "/v1/periods", as: "hr", json: """
+                {"name": "FY", "kind": "year", "starts_on": "2026-01-01", "ends_on": "2026-12-31", "org_unit_id": "  "}
+                """)
+            #expect(blankUnit.status == 400 && blankUnit.text.contains("\"field\":\"org_unit_id\""), "\(blankUnit.text)")
+            let unchanged = try await h.call(.get, "/v1/goals/\(goal)", as: "e1")
+            #expect(try unchanged.json["version"] as? Int == 1)
+            #expect(try (unchanged.json["definition"] as? [String: Any])?["title"] as? String == "Grow ARR")
+            #expect(try await h.call(.get, "/v1/goals?period_id=\(period)", as: "hr").items.count == 1, "no refused request created a goal")
+        }
+    }
 }

@@ -1,0 +1,52 @@
+import Foundation
+import StridePostgres
+
+/// Field-level audit of a service's tables, owned by the runtime.
+///
+/// Runtime migration 9 gives every schema an `audit_trail` table and an `audit_row()` trigger
+/// function. A service audits a table by running ``enable(on:key:)``'s SQL in one of its own
+/// migrations; from then on every insert, update and delete of that table writes one audit row
+/// (who, when, which action, the row before and after) in the same transaction, so no code path
+/// can forget. ``AuditTrail`` reads a record's history back, field by field.
+///
+/// - Important: every write to an audited table must name its actor first with
+///   ``identify(actor:action:on:)`` in the same transaction; a write without one is refused by
+///   the database (SQLSTATE `P0001`), so an unattributed change can never be committed.
+public enum Audit {
+    /// Names the actor (and the action) recorded for every audited write in the rest of the
+    /// current transaction.
+    /// - Parameters:
+    ///   - actor: who acts: a principal's subject, or `<system>:<part>` for background work.
+    ///   - action: what they do, e.g. `create`, `approve`, `metric-reading`.
+    ///   - connection: a connection inside the transaction that writes.
+    /// - Important: the setting is transaction-local (`set_config(…, true)`); outside a
+    ///   transaction it lasts for one statement only.
+    public static func identify(actor: String, action: String, on connection: PostgresConnection) async throws {
+        _ = try await connection.query("""
+            SELECT set_config('stride.actor', \(actor), true), set_config('stride.action', \(action), true)
+            """)
+    }
+
+    /// Stops per-row audit for the rest of the current transaction, for a set-based job that
+    /// writes its own summary entry with ``AuditTrail/record(table:recordID:action:before:after:actor:on:)``
+    /// (closing a period freezes a million goals; one entry says so).
+    public static func suspendRowAudit(on connection: PostgresConnection) async throws {
+        _ = try await connection.query("SELECT set_config('stride.bulk', 'on', true)")
+    }
+
+    /// The SQL that puts `table` under audit, for a service's migration (it runs with the
+    /// service's schema on the search path, so the trigger calls that schema's `audit_row()`).
+    /// - Parameters:
+    ///   - table: the table to audit, in the service's schema.
+    ///   - key: the column that identifies a record (its primary key); entries are filed under its value.
+    /// - Returns: `CREATE TRIGGER <table>_audit_row AFTER INSERT OR UPDATE OR DELETE ON <table> …`.
+    /// - Important: the text is part of the calling migration's checksum, so it never changes.
+    public static func enable(on table: String, key: String) -> String {
+        let trigger = PostgresQuery.quoteIdentifier(table + "_audit_row")
+        let quotedKey = "'" + key.replacingOccurrences(of: "'", with: "''") + "'"
+        return """
+            CREATE TRIGGER \(trigger) AFTER INSERT OR UPDATE OR DELETE ON \(PostgresQuery.quoteIdentifier(table))
+                FOR EACH ROW EXECUTE FUNCTION audit_row(\(quotedKey));
+            """
+    }
+}
