@@ -42,3 +42,27 @@ struct ProblemTypeNameTests {
         #expect(problem.errors.first?.message.contains("ISO 8601") == true)
     }
 }
+
+/// Domain rule violations map to HTTP once, in the runtime.
+@Suite("Rule violations as problems")
+struct RuleViolationTests {
+    struct Broken: RuleViolation {
+        var kind: RuleViolationKind
+        var field: String?
+        var message: String
+    }
+
+    @Test func eachKindHasItsStatus() {
+        #expect(Problem.rule(Broken(kind: .conflict, field: nil, message: "closed")).status == .conflict)
+        let unprocessable = Problem.rule(Broken(kind: .unprocessable, field: "weight", message: "sum is 90"))
+        #expect(unprocessable.status == .unprocessableContent)
+        #expect(unprocessable.errors == [FieldError(field: "weight", message: "sum is 90")])
+        let invalid = Problem.rule(Broken(kind: .invalid, field: nil, message: "bad"))
+        #expect(invalid.status == .badRequest)
+        #expect(invalid.errors.first?.field == "body")
+        let several = Problem.rules([
+            Broken(kind: .invalid, field: "a", message: "x"), Broken(kind: .invalid, field: "b", message: "y"),
+        ])
+        #expect(several.errors.map(\.field) == ["a", "b"])
+    }
+}

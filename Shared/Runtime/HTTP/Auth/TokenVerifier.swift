@@ -105,8 +105,16 @@ public struct TokenVerifier: Sendable {
                 throw TokenVerificationError(.invalidAudience, "The access token is not intended for '\(audience)'.")
             }
         }
-        guard !claims.subject.value.isEmpty else {
+        let subject = claims.subject.value
+        guard !subject.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw TokenVerificationError(.malformed, "The access token has an empty subject.")
+        }
+        // The subject is stored as the actor of every write: text the database cannot store, or
+        // control characters that would forge log lines, are refused here, once, for every service.
+        guard StorableText.isStorable(subject), !subject.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }),
+            subject.utf8.count <= 256, StorableText.isStorable(claims.name ?? "")
+        else {
+            throw TokenVerificationError(.malformed, "The access token's subject or name holds characters that are not allowed.")
         }
         // The signature is verified, so the payload can be read as it is.
         guard let payload = Base64URL.decode(String(parts[1])), let roleNames = self.rolesClaim.names(inPayload: payload) else {

@@ -9,6 +9,7 @@ import StridePostgres
 /// - Hummingbird's `HTTPError`: its status, its message as the detail, its headers kept.
 /// - Any other `HTTPResponseError` (e.g. a too-large body): its status as a problem.
 /// - `DecodingError`: 400 naming the field (``Problem/decoding(_:)``).
+/// - A ``RuleViolation`` from a service's domain: 409, 422 or 400 by its kind (``Problem/rule(_:)``).
 /// - A `PostgresError` that says the database is unavailable: 503 with `Retry-After`, never 500.
 /// - Anything else: 500 with a generic detail. The real error is logged with the request id and
 ///   never sent to the client.
@@ -44,6 +45,8 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return Self.problem(for: httpError, request: request)
         case let decodingError as DecodingError:
             return Problem.decoding(decodingError)
+        case let violation as any RuleViolation:
+            return .rule(violation)
         case let databaseError as PostgresError where databaseError.isUnavailable:
             context.logger.warning("Database unavailable", metadata: ["error": "\(databaseError)"])
             return .databaseUnavailable()
