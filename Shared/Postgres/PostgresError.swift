@@ -56,9 +56,12 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
         self.column = column
     }
 
-    /// True for `40001` serialization_failure and `40P01` deadlock_detected: running the whole
-    /// transaction again is expected to succeed.
-    public var isRetryableTransactionFailure: Bool { sqlState == "40001" || sqlState == "40P01" }
+    /// True for `40001` serialization_failure and `40P01` deadlock_detected, and for a prepared
+    /// statement the server dropped or whose plan DDL invalidated (it is prepared again): running
+    /// the whole transaction again is expected to succeed.
+    public var isRetryableTransactionFailure: Bool {
+        sqlState == "40001" || sqlState == "40P01" || invalidatesPreparedStatement
+    }
 
     /// True for `23505` unique_violation.
     public var isUniqueViolation: Bool { sqlState == "23505" }

@@ -65,10 +65,10 @@ struct TextFormatTests {
         #expect(MD5.hex(Array(String(repeating: "a", count: 1000).utf8)) == "cabe45dcc9ae5b66ba86600cca6b8ba8")
     }
 
-    @Test func copyEscapingProtectsSeparators() {
-        var buffer: [UInt8] = []
-        LibPQ.appendEscaped("a\tb\nc\rd\\e\\.", to: &buffer)
-        #expect(String(decoding: buffer, as: UTF8.self) == #"a\tb\nc\rd\\e\\."#)
+    @Test func copyEscapingProtectsSeparators() throws {
+        var encoder = PostgresRowEncoder.copy(capacity: 64)
+        try encoder.encode("a\tb\nc\rd\\e\\.")
+        #expect(String(decoding: encoder.writers[0].bytes, as: UTF8.self) == #"a\tb\nc\rd\\e\\."#)
     }
 
     @Test func interpolationBindsValuesAndOnlyUnescapedIsRaw() {

@@ -33,11 +33,13 @@ struct PostgresBench {
         let wrappedCopy = try await pool.withConnection { connection in
             let clock = ContinuousClock()
             let start = clock.now
-            let rows: [[(any PostgresEncodable)?]] = (0..<count).map {
-                let (id, name, amount) = RawPostgresCeiling.row($0)
-                return [id, name, amount]  // the same text the raw run sends
+            // The typed row encoder: each field written straight into the COPY buffer.
+            _ = try await connection.copyIn("COPY \(schema).wrapped_copy (id, name, amount) FROM STDIN", rows: 0..<count) { index, row in
+                let (id, name, amount) = RawPostgresCeiling.row(index)  // the same text the raw run sends
+                try row.encode(id)
+                try row.encode(name)
+                try row.encode(amount)
             }
-            _ = try await connection.copyIn("COPY \(schema).wrapped_copy (id, name, amount) FROM STDIN", rows: rows)
             return Double(count) / (clock.now - start).seconds
         }
         report.add("PostgreSQL COPY (3 columns)", wrappedCopy, "rows/s", ceiling: rawCopy, ceilingName: "raw libpq", target: ">= 80%")
@@ -51,10 +53,16 @@ struct PostgresBench {
             let start = clock.now
             var first = 0
             while first < count {
-                let rows = (first..<min(first + batch, count)).map(RawPostgresCeiling.row)
+                // The typed row encoder: each field written straight into its column's array literal.
+                let columns = try PostgresArrayColumns(columns: 3, rows: first..<min(first + batch, count)) { index, row in
+                    let (id, name, amount) = RawPostgresCeiling.row(index)
+                    try row.encode(id)
+                    try row.encode(name)
+                    try row.encode(amount)
+                }
                 try await connection.execute("""
                     INSERT INTO \(unescaped: schema).wrapped_insert (id, name, amount)
-                    SELECT * FROM unnest(\(rows.map(\.0))::bigint[], \(rows.map(\.1))::text[], \(rows.map(\.2))::numeric[])
+                    SELECT * FROM unnest(\(columns[0])::bigint[], \(columns[1])::text[], \(columns[2])::numeric[])
                     """)
                 first += batch
             }

@@ -23,6 +23,13 @@ enum PostgresTimestamp {
 
     /// `2024-05-06 07:08:09.123456+00` (`…+00 BC` before year 1).
     static func format(_ date: Date) -> String {
+        var field = PostgresFieldWriter(format: .copy, capacity: 40)
+        write(date, into: &field)
+        return String(decoding: field.bytes, as: UTF8.self)
+    }
+
+    /// Writes ``format(_:)``'s text into a field, without making a `String`.
+    static func write(_ date: Date, into field: inout PostgresFieldWriter) {
         let micros = Int64((date.timeIntervalSince1970 * 1e6).rounded())
         let days = floorDiv(micros, microsPerDay)
         var rest = micros - days * microsPerDay
@@ -30,13 +37,29 @@ enum PostgresTimestamp {
         let hour = rest / 3_600_000_000; rest %= 3_600_000_000
         let minute = rest / 60_000_000; rest %= 60_000_000
         let second = rest / microsPerSecond, fraction = rest % microsPerSecond
-        let displayYear = year > 0 ? year : 1 - year
-        var text = pad(displayYear, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + " "
-        text += pad(hour, 2) + ":" + pad(minute, 2) + ":" + pad(second, 2)
-        if fraction != 0 { text += "." + pad(fraction, 6) }
-        text += "+00"
-        if year <= 0 { text += " BC" }
-        return text
+        field.writePadded(year > 0 ? year : 1 - year, width: 4)
+        field.writePlain(UInt8(ascii: "-"))
+        field.writePadded(month, width: 2)
+        field.writePlain(UInt8(ascii: "-"))
+        field.writePadded(day, width: 2)
+        field.writePlain(UInt8(ascii: " "))
+        field.writePadded(hour, width: 2)
+        field.writePlain(UInt8(ascii: ":"))
+        field.writePadded(minute, width: 2)
+        field.writePlain(UInt8(ascii: ":"))
+        field.writePadded(second, width: 2)
+        if fraction != 0 {
+            field.writePlain(UInt8(ascii: "."))
+            field.writePadded(fraction, width: 6)
+        }
+        field.writePlain(UInt8(ascii: "+"))
+        field.writePlain(UInt8(ascii: "0"))
+        field.writePlain(UInt8(ascii: "0"))
+        if year <= 0 {
+            field.writePlain(UInt8(ascii: " "))
+            field.writePlain(UInt8(ascii: "B"))
+            field.writePlain(UInt8(ascii: "C"))
+        }
     }
 
     /// Parses `YYYY-MM-DD[( |T)HH:MM:SS[.ffffff]][Z|±HH[:MM[:SS]]][ BC]` and `±infinity`.
@@ -110,11 +133,6 @@ enum PostgresTimestamp {
     }
 
     private static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
-
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    }
 }
 
 /// A tiny cursor over ASCII bytes for the timestamp parser.

@@ -77,10 +77,13 @@ extension Decimal: PostgresEncodable, PostgresDecodable {
             return
         }
         // Decimal(string:) accepts a valid prefix ("12abc" -> 12); insist on the whole text.
-        guard Self.isPlainNumber(postgresText), let value = Decimal(string: postgresText, locale: Locale(identifier: "en_US_POSIX"))
+        guard Self.isPlainNumber(postgresText), let value = Decimal(string: postgresText, locale: Self.posix)
         else { throw PostgresDecodingFailure("not a finite decimal number") }
         self = value
     }
+
+    /// Made once: building a `Locale` per decoded value showed up in bulk reads.
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     private static func isPlainNumber(_ text: String) -> Bool {
         var digits = 0

@@ -27,6 +27,8 @@ public final class PostgresConnection: Sendable {
     public let id: Int
     /// Keeps the notice receiver's context alive as long as the `PGconn`.
     private let notices: NoticeSink
+    /// What this session has prepared and a deferred `BEGIN`; only used while ``handle`` is locked.
+    let session = Mutex(PostgresSession())
 
     private init(handle: sending OpaquePointer, id: Int, threadPool: NIOThreadPool, notices: NoticeSink, logger: Logger) {
         self.handle = Mutex(handle)
@@ -57,7 +59,12 @@ public final class PostgresConnection: Sendable {
     /// - Throws: ``PostgresError`` with the server's SQLSTATE and message (`.query`), `.connection`
     ///   when the connection broke, `.closed` after close.
     public func query(_ query: PostgresQuery) async throws -> PostgresRows {
-        try await withHandle { try LibPQ.execute($0, query) }
+        try await withSession { pointer, session in
+            if let begin = session.pendingBegin.take() {
+                return try LibPQ.execute(pointer, query, after: begin, statements: &session.prepared)
+            }
+            return try LibPQ.execute(pointer, query, statements: &session.prepared)
+        }
     }
 
     /// Runs a parameterised statement that returns no rows you need.
@@ -65,23 +72,20 @@ public final class PostgresConnection: Sendable {
     /// - Throws: as ``query(_:)``.
     @discardableResult
     public func execute(_ query: PostgresQuery) async throws -> Int {
-        try await withHandle { try LibPQ.execute($0, query).affectedRows }
-    }
-
-    /// Bulk-loads rows with `COPY … FROM STDIN` in PostgreSQL's text format, sent in 64 KiB chunks.
-    /// - Parameters:
-    ///   - copyStatement: trusted SQL such as `COPY s.t (a, b) FROM STDIN`; never build it from input.
-    ///   - rows: one array of field values per row, in the statement's column order; `nil` is `NULL`.
-    /// - Returns: the number of rows copied.
-    /// - Throws: ``PostgresError`` with code `.copy` when the server rejects the data (the whole
-    ///   COPY is rolled back), `.connection` when the connection broke.
-    public func copyIn(_ copyStatement: String, rows: [[(any PostgresEncodable)?]]) async throws -> Int {
-        try await withHandle { try LibPQ.copyIn($0, statement: copyStatement, rows: rows) }
+        try await self.query(query).affectedRows
     }
 
     /// Runs trusted SQL through the simple protocol (several statements allowed, no parameters).
+    /// A pending `BEGIN` goes first, in the same round trip.
     func executeScript(_ sql: String) async throws {
-        _ = try await withHandle { try LibPQ.executeScript($0, sql) }
+        _ = try await withSession { pointer, session in
+            try LibPQ.executeScript(pointer, session.pendingBegin.take().map { $0 + "; " + sql } ?? sql)
+        }
+    }
+
+    /// Runs `body` with exclusive use of the `PGconn` and the session state, on the thread pool.
+    func withSession<T: Sendable>(_ body: @escaping @Sendable (OpaquePointer, inout PostgresSession) throws -> T) async throws -> T {
+        try await withHandle { pointer in try self.session.withLock { try body(pointer, &$0) } }
     }
 
     /// Runs `body` with exclusive use of the `PGconn`, on the thread pool.
@@ -101,7 +105,7 @@ public final class PostgresConnection: Sendable {
 
     /// Whether a transaction block is open (so it must be rolled back before reuse).
     var isInTransaction: Bool {
-        handle.withLock { pointer in pointer.map(LibPQ.isInTransaction) ?? false }
+        handle.withLock { pointer in pointer.map(LibPQ.isInTransaction) ?? false } || session.withLock { $0.pendingBegin != nil }
     }
 
     /// Closes the session (`PQfinish`) on the thread pool. Idempotent.

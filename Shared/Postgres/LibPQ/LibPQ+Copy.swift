@@ -4,11 +4,16 @@ extension LibPQ {
     /// Size of each `PQputCopyData` chunk.
     static let copyChunkSize = 64 * 1024
 
-    /// Runs `COPY … FROM STDIN` (text format) and streams `rows` in 64 KiB chunks.
+    /// Runs `COPY … FROM STDIN` (text format), encoding `rows` straight into 64 KiB chunks as it
+    /// streams them.
     /// - Returns: the number of rows the server copied.
     /// - Throws: ``PostgresError/Code/copy`` with the server's text (for example a constraint
-    ///   violation, which rolls back the whole COPY), `.connection` when the connection broke.
-    static func copyIn(_ connection: OpaquePointer, statement: String, rows: [[(any PostgresEncodable)?]]) throws -> Int {
+    ///   violation, which rolls back the whole COPY) or a row's encoding error, `.connection` when
+    ///   the connection broke.
+    static func copyIn<Rows: Sequence>(
+        _ connection: OpaquePointer, statement: String, rows: Rows,
+        encode: (Rows.Element, inout PostgresRowEncoder) throws -> Void
+    ) throws -> Int {
         guard let start = PQexec(connection, statement) else {
             throw PostgresError(code: .connection, message: errorMessage(connection))
         }
@@ -22,30 +27,22 @@ extension LibPQ {
         }
         PQclear(start)
 
-        var buffer = [UInt8]()
-        buffer.reserveCapacity(copyChunkSize + 4096)
+        var encoder = PostgresRowEncoder.copy(capacity: copyChunkSize + 4096)
         do {
             for row in rows {
-                for (index, field) in row.enumerated() {
-                    if index > 0 { buffer.append(9) }
-                    if let field, let text = try field.postgresText {
-                        appendEscaped(text, to: &buffer)
-                    } else {
-                        buffer.append(UInt8(ascii: "\\"))
-                        buffer.append(UInt8(ascii: "N"))
-                    }
-                }
-                buffer.append(10)
-                if buffer.count >= copyChunkSize {
-                    try send(buffer, on: connection)
-                    buffer.removeAll(keepingCapacity: true)
+                try encode(row, &encoder)
+                try encoder.endRow()
+                if encoder.writers[0].bytes.count >= copyChunkSize {
+                    try send(encoder.writers[0].bytes, on: connection)
+                    encoder.writers[0].bytes.removeAll(keepingCapacity: true)
                 }
             }
-            if !buffer.isEmpty { try send(buffer, on: connection) }
+            if !encoder.writers[0].bytes.isEmpty { try send(encoder.writers[0].bytes, on: connection) }
         } catch {
             PQputCopyEnd(connection, "client could not encode a row")
             drainResults(connection)
-            throw (error as? PostgresError) ?? PostgresError(code: .copy, message: "a COPY row could not be encoded: \(error)")
+            if let error = error as? PostgresError, error.code == .connection { throw error }
+            throw PostgresError(code: .copy, message: "COPY row \(encoder.rowCount + 1) could not be encoded: \(error)")
         }
         guard PQputCopyEnd(connection, nil) == 1 else {
             throw PostgresError(code: .connection, message: errorMessage(connection))
@@ -67,30 +64,5 @@ extension LibPQ {
             bytes.withMemoryRebound(to: CChar.self) { PQputCopyData(connection, $0.baseAddress, Int32($0.count)) }
         }
         guard sent == 1 else { throw PostgresError(code: .connection, message: errorMessage(connection)) }
-    }
-
-    /// COPY text format: backslash, tab, newline and carriage return are backslash-escaped, so
-    /// no value can end a field, a row or the data (`\.`).
-    static func appendEscaped(_ text: String, to buffer: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            // Copy runs of ordinary bytes at once; only the four special bytes are escaped.
-            var runStart = 0
-            for index in bytes.indices {
-                let escape: UInt8
-                switch bytes[index] {
-                case UInt8(ascii: "\\"): escape = UInt8(ascii: "\\")
-                case 9: escape = UInt8(ascii: "t")
-                case 10: escape = UInt8(ascii: "n")
-                case 13: escape = UInt8(ascii: "r")
-                default: continue
-                }
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                buffer.append(UInt8(ascii: "\\"))
-                buffer.append(escape)
-                runStart = index + 1
-            }
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
-        }
     }
 }

@@ -1,31 +1,92 @@
 import CLibPQ
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension LibPQ {
-    /// Runs one parameterised statement with `PQexecParams` (text parameters and results).
+    /// Runs one parameterised statement (text parameters and results): with `PQexecParams`, or,
+    /// for a query marked ``PostgresQuery/isPrepared``, with `PQexecPrepared` after preparing it
+    /// once on this connection (`statements` remembers what is prepared).
     /// - Throws: ``PostgresError`` with the server's SQLSTATE and text, or `.connection` when the
     ///   connection broke.
-    static func execute(_ connection: OpaquePointer, _ query: PostgresQuery) throws -> PostgresRows {
+    static func execute(_ connection: OpaquePointer, _ query: PostgresQuery, statements: inout PreparedStatements) throws -> PostgresRows {
         if let encodingError = query.encodingError { throw encodingError }
-        for (index, bind) in query.binds.enumerated() where bind.text?.utf8.contains(0) == true {
-            throw PostgresError(code: .query, message: "parameter $\(index + 1) contains a NUL character, which PostgreSQL text cannot store")
-        }
-        let types = query.binds.map { Oid($0.type.oid) }
-        let values = query.binds.map { bind in bind.text.map { strdup($0) } ?? nil }
-        defer { values.forEach { free($0) } }
-        let result = types.withUnsafeBufferPointer { types in
-            values.map { UnsafePointer($0) }.withUnsafeBufferPointer { values in
-                PQexecParams(
-                    connection, query.sql, Int32(query.binds.count), types.baseAddress, values.baseAddress,
-                    nil, nil, 0)
+        let count = Int32(query.binds.count)
+        return try withParameters(query.binds) { values in
+            guard query.isPrepared else {
+                let types = query.binds.map { Oid($0.type.oid) }
+                let result = types.withUnsafeBufferPointer { types in
+                    PQexecParams(connection, query.sql, count, types.baseAddress, values, nil, nil, 0)
+                }
+                return try consume(result, on: connection)
+            }
+            let key = PreparedStatements.Key(sql: query.sql, types: query.binds.map(\.type.oid))
+            do {
+                return try executePrepared(connection, query, key: key, values: values, statements: &statements)
+            } catch let error as PostgresError where error.invalidatesPreparedStatement {
+                statements.names[key] = nil
+                // The statement did not run. Outside a transaction nothing was lost: prepare it
+                // again and run it once more. Inside one, the transaction failed; the caller retries.
+                guard PQtransactionStatus(connection) == PQTRANS_IDLE else { throw error }
+                return try executePrepared(connection, query, key: key, values: values, statements: &statements)
             }
         }
-        return try consume(result, on: connection)
+    }
+
+    private static func executePrepared(
+        _ connection: OpaquePointer, _ query: PostgresQuery, key: PreparedStatements.Key,
+        values: UnsafePointer<UnsafePointer<CChar>?>?, statements: inout PreparedStatements
+    ) throws -> PostgresRows {
+        let count = Int32(query.binds.count)
+        let name: String
+        if let known = statements.names[key] {
+            name = known
+        } else {
+            name = statements.nextName()
+            let types = query.binds.map { Oid($0.type.oid) }
+            let prepared = types.withUnsafeBufferPointer { types in
+                PQprepare(connection, name, query.sql, count, types.baseAddress)
+            }
+            _ = try consume(prepared, on: connection)
+            statements.names[key] = name
+        }
+        do {
+            return try consume(PQexecPrepared(connection, name, count, values, nil, nil, 0), on: connection)
+        } catch let error as PostgresError where error.invalidatesPreparedStatement {
+            statements.names[key] = nil  // prepared again next time
+            throw error
+        }
+    }
+
+    /// Calls `body` with the parameters as NUL-terminated C strings (`NULL` for SQL `NULL`), all
+    /// in one buffer that lives only for the call.
+    /// - Throws: a `.query` error naming a parameter that contains a NUL character.
+    static func withParameters<T>(
+        _ binds: [PostgresBind], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) throws -> T
+    ) throws -> T {
+        var storage: [UInt8] = []
+        storage.reserveCapacity(binds.reduce(binds.count) { $0 + ($1.text?.utf8.count ?? 0) })
+        var offsets: [Int?] = []
+        offsets.reserveCapacity(binds.count)
+        for (index, bind) in binds.enumerated() {
+            guard var text = bind.text else {
+                offsets.append(nil)
+                continue
+            }
+            let hasNUL = text.withUTF8 { bytes in
+                if bytes.contains(0) { return true }
+                offsets.append(storage.count)
+                storage.append(contentsOf: bytes)
+                storage.append(0)
+                return false
+            }
+            if hasNUL {
+                throw PostgresError(code: .query, message: "parameter $\(index + 1) contains a NUL character, which PostgreSQL text cannot store")
+            }
+        }
+        return try storage.withUnsafeBufferPointer { base in
+            try base.withMemoryRebound(to: CChar.self) { characters in
+                let pointers: [UnsafePointer<CChar>?] = offsets.map { offset in offset.map { characters.baseAddress! + $0 } }
+                return try pointers.withUnsafeBufferPointer { try body($0.baseAddress) }
+            }
+        }
     }
 
     /// Runs trusted SQL with `PQexec` (simple protocol: several statements allowed, no parameters).

@@ -21,7 +21,7 @@ extension PostgresPool {
     func release(_ connection: PostgresConnection) async {
         if connection.isInTransaction {
             do {
-                try await connection.executeScript("ROLLBACK")
+                try await connection.rollback()
             } catch {
                 logger.debug("rollback before reuse failed", metadata: ["error": "\(error)"])
             }

@@ -25,13 +25,13 @@ extension PostgresPool {
         while true {
             do {
                 return try await withConnection { connection in
-                    try await connection.executeScript("BEGIN ISOLATION LEVEL \(isolation.rawValue)")
+                    connection.beginWithFirstStatement("BEGIN ISOLATION LEVEL \(isolation.rawValue)")
                     let value: T
                     do {
                         value = try await body(connection)
                     } catch {
                         do {
-                            try await connection.executeScript("ROLLBACK")
+                            try await connection.rollback()
                         } catch let rollbackError {
                             logger.debug("rollback failed", metadata: ["error": "\(rollbackError)"])
                         }
@@ -60,8 +60,23 @@ extension PostgresPool {
 }
 
 extension PostgresConnection {
-    /// `COMMIT`, failing if the server answered `ROLLBACK` (the transaction had already failed).
+    /// Opens a transaction with the next statement: `begin` travels in the same round trip
+    /// (pipeline mode), so it costs none of its own. The snapshot is taken by the first statement
+    /// either way.
+    func beginWithFirstStatement(_ begin: String) {
+        session.withLock { $0.pendingBegin = begin }
+    }
+
+    /// `ROLLBACK`, or nothing when the transaction never reached the server.
+    func rollback() async throws {
+        if session.withLock({ $0.pendingBegin.take() }) != nil { return }
+        try await executeScript("ROLLBACK")
+    }
+
+    /// `COMMIT`, failing if the server answered `ROLLBACK` (the transaction had already failed);
+    /// nothing when the transaction ran no statement.
     func commit() async throws {
+        if session.withLock({ $0.pendingBegin.take() }) != nil { return }
         let tag = try await withHandle { try LibPQ.executeScript($0, "COMMIT").commandTag }
         guard tag == "COMMIT" else {
             throw PostgresError(

@@ -15,6 +15,10 @@ public struct PostgresQuery: ExpressibleByStringInterpolation, Sendable, CustomS
     public var sql: String
     /// The parameters, in placeholder order.
     public var binds: [PostgresBind]
+    /// Whether each connection prepares the statement once (`PQprepare`) and runs it with
+    /// `PQexecPrepared` from then on, so the server parses and plans it only once per session.
+    /// Mark the statements a hot path runs many times with the same SQL text; see ``prepared()``.
+    public var isPrepared = false
     /// A value that failed to encode; the statement throws it instead of running.
     var encodingError: PostgresError?
 
@@ -35,6 +39,19 @@ public struct PostgresQuery: ExpressibleByStringInterpolation, Sendable, CustomS
         self.sql = stringInterpolation.sql
         self.binds = stringInterpolation.binds
         self.encodingError = stringInterpolation.encodingError
+    }
+
+    /// This statement, marked to be prepared once per connection (see ``isPrepared``).
+    ///
+    /// ```swift
+    /// try await connection.execute(("UPDATE s.goal SET … WHERE id = \(id)" as PostgresQuery).prepared())
+    /// ```
+    /// - Important: only for SQL whose text repeats (parameters, not interpolated text, carry the
+    ///   values): every distinct text is prepared, and kept, on every connection that runs it.
+    public func prepared() -> PostgresQuery {
+        var query = self
+        query.isPrepared = true
+        return query
     }
 
     /// The SQL text only; parameter values are never included (they may be personal data).
