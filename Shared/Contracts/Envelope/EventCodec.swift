@@ -43,12 +43,18 @@ public enum EventCodec {
         return decoder
     }
 
+    /// The one encoder and decoder every payload goes through: making a pair per event cost more
+    /// than encoding a small payload. Foundation's coders are safe to share across threads once
+    /// configured, and these are never reconfigured.
+    static let payloadEncoder = makeJSONEncoder()
+    static let payloadDecoder = makeJSONDecoder()
+
     /// The JSON payload bytes of `event`.
     /// - Parameter event: the event.
     /// - Throws: ``ContractError`` `encodingFailed` (e.g. an invalid currency code), naming the field.
     public static func encodePayload<E: StrideEvent>(_ event: E) throws -> [UInt8] {
         do {
-            return Array(try makeJSONEncoder().encode(event))
+            return Array(try payloadEncoder.encode(event))
         } catch let error as EncodingError {
             throw ContractError(encoding: error, eventType: E.eventType)
         }
@@ -61,7 +67,7 @@ public enum EventCodec {
     /// - Throws: ``ContractError`` `invalidPayload` naming the missing or bad field.
     public static func decodePayload<E: StrideEvent>(_ type: E.Type, from value: [UInt8]) throws -> E {
         do {
-            return try makeJSONDecoder().decode(E.self, from: Data(value))
+            return try payloadDecoder.decode(E.self, from: Data(value))
         } catch let error as DecodingError {
             throw ContractError(decoding: error, eventType: E.eventType)
         }

@@ -47,38 +47,46 @@ public struct Outbox: Sendable {
         return try OutboxRow.eventID(of: encoded)
     }
 
-    /// Adds many events with one set-based statement (`COPY` from ``copyThreshold`` events on), in
-    /// the transaction `connection` is in.
+    /// Adds many events in one round trip (`COPY` from ``copyThreshold`` events on), in the
+    /// transaction `connection` is in, and notifies the relay.
     ///
+    /// Below the threshold one prepared statement inserts the rows and sends the `NOTIFY`; from
+    /// it on, `COPY` streams the rows (each field written straight into the buffer) and a second
+    /// statement notifies.
     /// - Important: call it inside a transaction that also writes the state change; on its own
     ///   it is merely atomic for the batch.
     public func enqueue(_ events: [EncodedEvent], on connection: PostgresConnection) async throws {
         guard !events.isEmpty else { return }
-        let encoder = JSONEncoder()
-        let rows = try events.map { try OutboxRow(encoded: $0, encoder: encoder) }
+        let rows = try events.map(OutboxRow.init(encoded:))
         if rows.count >= Self.copyThreshold {
             // Bulk (period close, batch jobs): COPY streams the JSON as it is, where array
             // parameters would quote and escape every payload. The rows are the same.
             _ = try await connection.copyIn(
                 "COPY \(schema).outbox (event_id, topic, partition_key, event_type, headers, payload) FROM STDIN",
-                rows: rows.map { [$0.eventID, $0.topic, $0.key, $0.type, $0.headersJSON, $0.payload] })
+                rows: rows, encode: OutboxRow.encode)
+            try await connection.execute(("SELECT pg_notify(\(channel), '')" as PostgresQuery).prepared())
         } else {
-            try await insert(rows, on: connection)
+            try await insertAndNotify(rows, on: connection)
         }
-        try await connection.execute("SELECT pg_notify(\(channel), '')")
     }
 
     /// Batches at least this large are written with `COPY` (two round trips) instead of one `INSERT`.
     static let copyThreshold = 64
 
-    private func insert(_ rows: [OutboxRow], on connection: PostgresConnection) async throws {
-        try await connection.execute("""
-            INSERT INTO \(unescaped: schema).outbox (event_id, topic, partition_key, event_type, headers, payload)
-            SELECT id, topic, key, type, headers::jsonb, payload
-            FROM unnest(\(rows.map(\.eventID))::uuid[], \(rows.map(\.topic))::text[], \(rows.map(\.key))::text[],
-                        \(rows.map(\.type))::text[], \(rows.map(\.headersJSON))::text[], \(rows.map(\.payload))::text[])
-                 AS t(id, topic, key, type, headers, payload)
-            """)
+    /// One statement, one round trip: the rows as column arrays, and the `NOTIFY` (a data-modifying
+    /// `WITH` runs whether or not the outer query reads it).
+    private func insertAndNotify(_ rows: [OutboxRow], on connection: PostgresConnection) async throws {
+        let columns = try PostgresArrayColumns(columns: 6, rows: rows, encode: OutboxRow.encode)
+        let statement: PostgresQuery = """
+            WITH inserted AS (
+                INSERT INTO \(unescaped: schema).outbox (event_id, topic, partition_key, event_type, headers, payload)
+                SELECT id, topic, key, type, headers::jsonb, payload
+                FROM unnest(\(columns[0])::uuid[], \(columns[1])::text[], \(columns[2])::text[],
+                            \(columns[3])::text[], \(columns[4])::text[], \(columns[5])::text[])
+                     AS t(id, topic, key, type, headers, payload))
+            SELECT pg_notify(\(channel), '')
+            """
+        try await connection.execute(statement.prepared())
     }
 }
 
@@ -90,17 +98,62 @@ struct OutboxRow: Sendable {
     var type: String
     /// Header pairs in order, as a JSON array of `[name, value]`.
     var headersJSON: String
-    var payload: String
+    /// The payload's JSON bytes, as the codec wrote them.
+    var payload: OutboxPayload
 
-    /// - Parameter encoder: writes the headers; shared by a batch, as making one per row costs more than the encoding.
-    init(encoded: EncodedEvent, encoder: JSONEncoder = JSONEncoder()) throws {
+    init(encoded: EncodedEvent) throws {
         eventID = try Self.eventID(of: encoded)
         topic = encoded.topic
         key = encoded.key
         type = encoded.headers.first { $0.name == "ce_type" }?.value ?? ""
-        let pairs = encoded.headers.map { [$0.name, $0.value] }
-        headersJSON = String(decoding: try encoder.encode(pairs), as: UTF8.self)
-        payload = String(decoding: encoded.value, as: UTF8.self)
+        headersJSON = Self.headersJSON(encoded.headers)
+        payload = OutboxPayload(bytes: encoded.value)
+    }
+
+    /// Writes the row's fields in the outbox columns' order (`COPY` and the insert alike).
+    static func encode(_ row: OutboxRow, into fields: inout PostgresRowEncoder) throws {
+        try fields.encode(row.eventID)
+        try fields.encode(row.topic)
+        try fields.encode(row.key)
+        try fields.encode(row.type)
+        try fields.encode(row.headersJSON)
+        try fields.encode(row.payload)
+    }
+
+    /// `[["ce_specversion","1.0"],…]`, written by hand: a `JSONEncoder` per batch cost more than the
+    /// rows' other work. The column is `jsonb`, so only validity matters, not the spelling.
+    static func headersJSON(_ headers: [EventHeader]) -> String {
+        var json = "["
+        for (index, header) in headers.enumerated() {
+            json += index == 0 ? "[" : ",["
+            appendJSONString(header.name, to: &json)
+            json += ","
+            appendJSONString(header.value, to: &json)
+            json += "]"
+        }
+        return json + "]"
+    }
+
+    private static func appendJSONString(_ text: String, to json: inout String) {
+        json += "\""
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            json += text
+        } else {
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": json += "\\\""
+                case "\\": json += "\\\\"
+                case "\n": json += "\\n"
+                case "\r": json += "\\r"
+                case "\t": json += "\\t"
+                case _ where scalar.value < 0x20:
+                    let hex = String(scalar.value, radix: 16)
+                    json += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: json.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        json += "\""
     }
 
     static func eventID(of encoded: EncodedEvent) throws -> UUID {
@@ -109,6 +162,14 @@ struct OutboxRow: Sendable {
         }
         return id
     }
+}
+
+/// JSON bytes bound as text: written into a `COPY` row or an array straight from the bytes.
+struct OutboxPayload: PostgresEncodable {
+    var bytes: [UInt8]
+    static var postgresType: PostgresDataType { .text }
+    var postgresText: String? { String(decoding: bytes, as: UTF8.self) }
+    func encodePostgresText(into field: inout PostgresFieldWriter) { field.write(utf8: bytes) }
 }
 
 /// A programming error in what was handed to the outbox.
