@@ -87,7 +87,7 @@ struct KafkaConsumerGroupTests {
         async let readyB = KafkaTestSupport.waitForAssignment(b)
         _ = try await (readyA, readyB)
         // A second join may still be rebalancing: wait until the assignments are stable and disjoint.
-        let deadline = ContinuousClock.now.advanced(by: .seconds(20))
+        let deadline = ContinuousClock.now.advanced(by: .seconds(60))
         var assignedA: [KafkaTopicPartition] = []
         var assignedB: [KafkaTopicPartition] = []
         while ContinuousClock.now < deadline {
@@ -104,7 +104,7 @@ struct KafkaConsumerGroupTests {
         try await produce(400, to: topic, key: { "employee-\($0)" })
         var valuesA: [String] = []
         var valuesB: [String] = []
-        let end = ContinuousClock.now.advanced(by: .seconds(30))
+        let end = ContinuousClock.now.advanced(by: .seconds(60))
         while valuesA.count + valuesB.count < 400, ContinuousClock.now < end {
             async let fromA = a.poll(timeout: .milliseconds(200))
             async let fromB = b.poll(timeout: .milliseconds(200))

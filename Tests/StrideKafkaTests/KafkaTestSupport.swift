@@ -35,7 +35,7 @@ enum KafkaTestSupport {
 
     /// Polls until `count` messages arrived or `timeout` passed.
     static func collect(
-        _ consumer: KafkaConsumer, count: Int, timeout: Duration = .seconds(30)
+        _ consumer: KafkaConsumer, count: Int, timeout: Duration = .seconds(60)
     ) async throws -> [KafkaConsumerMessage] {
         let deadline = ContinuousClock.now.advanced(by: timeout)
         var messages: [KafkaConsumerMessage] = []
@@ -46,7 +46,7 @@ enum KafkaTestSupport {
     }
 
     /// Polls (discarding nothing: messages are returned) until the consumer has partitions assigned.
-    static func waitForAssignment(_ consumer: KafkaConsumer, timeout: Duration = .seconds(20)) async throws -> [KafkaConsumerMessage] {
+    static func waitForAssignment(_ consumer: KafkaConsumer, timeout: Duration = .seconds(60)) async throws -> [KafkaConsumerMessage] {
         let deadline = ContinuousClock.now.advanced(by: timeout)
         var received: [KafkaConsumerMessage] = []
         while try await consumer.assignment().isEmpty, ContinuousClock.now < deadline {

@@ -47,7 +47,7 @@ struct RuntimeFixture {
     func readAll(topic: String, atLeast: Int) async throws -> [KafkaConsumerMessage] {
         let consumer = try KafkaConsumer(configuration: kafka, groupID: TestEnvironment.uniqueName("reader"), topics: [topic], logger: logger)
         var records: [KafkaConsumerMessage] = []
-        let deadline = ContinuousClock.now + .seconds(30)
+        let deadline = ContinuousClock.now + .seconds(60)
         while records.count < atLeast, ContinuousClock.now < deadline {
             records += try await consumer.poll(maxMessages: 1_000)
         }
@@ -73,7 +73,7 @@ struct RuntimeFixture {
     }
 
     /// Polls `condition` until it holds or `timeout` passes.
-    func eventually(timeout: Duration = .seconds(30), _ condition: () async throws -> Bool) async throws -> Bool {
+    func eventually(timeout: Duration = .seconds(60), _ condition: () async throws -> Bool) async throws -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if try await condition() { return true }

@@ -31,7 +31,7 @@ final class EventTap: Sendable {
                 bootstrapServers: try TestEnvironment.kafkaBootstrapServers(),
                 properties: ["auto.offset.reset": "earliest", "session.timeout.ms": "6000", "fetch.wait.max.ms": "25"]),
             groupID: TestEnvironment.uniqueName("tap"), topics: [StrideTopic.goals.rawValue], logger: logger)
-        let deadline = ContinuousClock.now.advanced(by: .seconds(30))
+        let deadline = ContinuousClock.now.advanced(by: .seconds(60))
         while ContinuousClock.now < deadline {
             if try await !consumer.assignment().isEmpty {
                 return EventTap(consumer: consumer, source: "/stride/\(schema)", starts: try await consumer.seekToEnd())
@@ -44,7 +44,7 @@ final class EventTap: Sendable {
 
     /// Polls until `done` holds for the events seen so far (in arrival order) or `timeout` passes.
     func events(
-        timeout: Duration = .seconds(30), until done: ([(EventMetadata, KafkaConsumerMessage)]) -> Bool
+        timeout: Duration = .seconds(60), until done: ([(EventMetadata, KafkaConsumerMessage)]) -> Bool
     ) async throws -> [(EventMetadata, KafkaConsumerMessage)] {
         let deadline = ContinuousClock.now.advanced(by: timeout)
         var seen: [(EventMetadata, KafkaConsumerMessage)] = []
