@@ -3,12 +3,19 @@ import StrideContracts
 import StrideGoals
 
 extension GoalsDemo {
-    /// The company goal's subtree down to the teams (`GET /v1/goals/{id}/tree?max_depth=2`):
-    /// every node's progress rolled up by weight from everything aligned below it, individual
-    /// goals included. Each department shows its weakest teams and a summary of the rest.
+    /// The company goal's subtree down to the teams (`GET /v1/goals/{id}/tree?max_depth=2`, page
+    /// by page): every node's progress rolled up by weight from everything aligned below it,
+    /// individual goals included. Each department shows its weakest teams and a summary of the rest.
     func showTree(_ cascade: OrgGoals) async throws {
-        let tree: ListPage<GoalTreeNode> = try await client.call("GET", "/v1/goals/\(cascade.company)/tree?max_depth=2", as: org.hr)
-        let nodes = tree.items.filter { $0.level != .employee }
+        var items: [GoalTreeNode] = []
+        var cursor: String?
+        repeat {
+            let query = "max_depth=2&limit=1000" + (cursor.map { "&cursor=\($0)" } ?? "")
+            let page: ListPage<GoalTreeNode> = try await client.call("GET", "/v1/goals/\(cascade.company)/tree?\(query)", as: org.hr)
+            items += page.items
+            cursor = page.nextCursor
+        } while cursor != nil
+        let nodes = items.filter { $0.level != .employee }
         guard let root = nodes.first(where: { $0.goalID == cascade.company }) else {
             throw DemoError("the tree of \(cascade.company) does not contain its root")
         }
