@@ -27,6 +27,23 @@ struct PreparedStatementTests {
         }
     }
 
+    @Test func anUnmarkedStatementIsPreparedOnceItRepeats() async throws {
+        try await TestDatabase.withSchema(maxConnections: 1) { pool, schema in
+            try await pool.execute("CREATE TABLE \(identifier: schema).t (n int)")
+            try await pool.withConnection { connection in
+                func preparedInserts() async throws -> Int {
+                    let rows = try await connection.query("SELECT count(*) AS n FROM pg_prepared_statements WHERE statement LIKE 'INSERT%'")
+                    return try rows[0].decode("n", as: Int.self)
+                }
+                try await connection.execute("INSERT INTO \(identifier: schema).t VALUES (\(1))")
+                #expect(try await preparedInserts() == 0)
+                for n in 2...6 { try await connection.execute("INSERT INTO \(identifier: schema).t VALUES (\(n))") }
+                #expect(try await preparedInserts() == 1)
+                #expect(try await connection.query("SELECT sum(n) AS s FROM \(identifier: schema).t")[0].decode("s", as: Int.self) == 21)
+            }
+        }
+    }
+
     @Test func aStatementTheServerForgotIsPreparedAgain() async throws {
         try await TestDatabase.withSchema(maxConnections: 1) { pool, schema in
             try await pool.execute("CREATE TABLE \(identifier: schema).t (n int)")

@@ -10,14 +10,14 @@ extension LibPQ {
         if let encodingError = query.encodingError { throw encodingError }
         let count = Int32(query.binds.count)
         return try withParameters(query.binds) { values in
-            guard query.isPrepared else {
+            let key = PreparedStatements.Key(sql: query.sql, types: query.binds.map(\.type.oid))
+            guard statements.shouldPrepare(key, marked: query.isPrepared) else {
                 let types = query.binds.map { Oid($0.type.oid) }
                 let result = types.withUnsafeBufferPointer { types in
                     PQexecParams(connection, query.sql, count, types.baseAddress, values, nil, nil, 0)
                 }
                 return try consume(result, on: connection)
             }
-            let key = PreparedStatements.Key(sql: query.sql, types: query.binds.map(\.type.oid))
             do {
                 return try executePrepared(connection, query, key: key, values: values, statements: &statements)
             } catch let error as PostgresError where error.invalidatesPreparedStatement {

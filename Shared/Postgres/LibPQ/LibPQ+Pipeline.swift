@@ -33,8 +33,9 @@ extension LibPQ {
         let types = query.binds.map { Oid($0.type.oid) }
         var sent = PQsendQueryParams(connection, begin, 0, nil, nil, nil, nil, 0) == 1
         var preparing: (key: PreparedStatements.Key, name: String)?
-        if query.isPrepared {
-            let key = PreparedStatements.Key(sql: query.sql, types: query.binds.map(\.type.oid))
+        let key = PreparedStatements.Key(sql: query.sql, types: query.binds.map(\.type.oid))
+        let prepared = statements.shouldPrepare(key, marked: query.isPrepared)
+        if prepared {
             let name: String
             if let known = statements.names[key] {
                 name = known
@@ -81,7 +82,7 @@ extension LibPQ {
         do {
             return try take()
         } catch let error as PostgresError where error.invalidatesPreparedStatement {
-            if query.isPrepared { statements.names[PreparedStatements.Key(sql: query.sql, types: query.binds.map(\.type.oid))] = nil }
+            if prepared { statements.names[key] = nil }
             throw error
         }
     }

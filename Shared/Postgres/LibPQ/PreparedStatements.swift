@@ -18,6 +18,29 @@ struct PreparedStatements: Sendable {
     /// The server-side name of each prepared statement.
     var names: [Key: String] = [:]
     private var counter = 0
+    /// How often each statement not (yet) prepared has run on this connection.
+    private var uses: [Key: Int] = [:]
+
+    /// A statement that runs this often on one connection is prepared even when not marked
+    /// (as pgjdbc's `prepareThreshold` does): hot paths get parse-once, plan-once statements
+    /// without every caller marking them.
+    static let automaticThreshold = 3
+    /// At most this many statements are prepared per connection; others run unprepared.
+    static let capacity = 256
+
+    /// Whether to run the statement prepared: it is marked, already prepared, or has become hot.
+    mutating func shouldPrepare(_ key: Key, marked: Bool) -> Bool {
+        if marked || names[key] != nil { return true }
+        guard names.count < Self.capacity else { return false }
+        if uses.count >= 4 * Self.capacity { uses.removeAll(keepingCapacity: true) }  // text that never repeats
+        let count = (uses[key] ?? 0) + 1
+        uses[key] = count
+        if count >= Self.automaticThreshold {
+            uses[key] = nil
+            return true
+        }
+        return false
+    }
 
     /// A name not used before on this connection.
     mutating func nextName() -> String {

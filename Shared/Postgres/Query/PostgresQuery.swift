@@ -18,6 +18,8 @@ public struct PostgresQuery: ExpressibleByStringInterpolation, Sendable, CustomS
     /// Whether each connection prepares the statement once (`PQprepare`) and runs it with
     /// `PQexecPrepared` from then on, so the server parses and plans it only once per session.
     /// Mark the statements a hot path runs many times with the same SQL text; see ``prepared()``.
+    /// Unmarked statements are prepared too once the same text has run three times on a
+    /// connection (up to 256 statements per connection), as pgjdbc's `prepareThreshold` does.
     public var isPrepared = false
     /// A value that failed to encode; the statement throws it instead of running.
     var encodingError: PostgresError?
