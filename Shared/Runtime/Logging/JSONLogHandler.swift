@@ -93,6 +93,7 @@ struct JSONLine {
 
     mutating func key(_ name: String) {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
+        needsComma = false
         string(name)
         bytes.append(UInt8(ascii: ":"))
         needsComma = false
