@@ -15,9 +15,10 @@ import Synchronization
 /// misuse (sharing a connection between tasks) wait instead of corrupting the protocol.
 /// We chose a thread pool over libpq's non-blocking mode on a NIO channel because it keeps the
 /// wrapper small and obviously correct (one blocking call per hop, results copied out before the
-/// lock is released); the price is one thread hop per statement. `PoolTests.threadPoolHopOverhead`
-/// measures it: about 20 µs per hop (debug build, 2 cores) against about 80 µs for a local
-/// `SELECT 1` round trip, and far less than a round trip over a real network.
+/// lock is released); the price is one thread hop per statement, which the `postgres` benchmark's
+/// `SELECT 1` line measures against raw libpq. Hops are saved where statements can share one: a
+/// transaction's `BEGIN` goes with its first statement (pipeline mode), and a `COPY` encodes and
+/// sends all its rows in one hop.
 public final class PostgresConnection: Sendable {
     /// The `PGconn`, or nil once closed. Held for the whole duration of each libpq call.
     let handle: Mutex<OpaquePointer?>
