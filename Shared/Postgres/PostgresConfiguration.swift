@@ -14,6 +14,9 @@ public struct PostgresConfiguration: Sendable {
     public var connectTimeout: Duration
     /// Shown in `pg_stat_activity.application_name`; default `stride` (or `application_name` from the URL).
     public var applicationName: String
+    /// Which statements connections prepare on the server; ``PreparedStatementPolicy/never`` behind
+    /// a transaction-mode pooler. Default ``PreparedStatementPolicy/automatic``.
+    public var preparedStatements: PreparedStatementPolicy = .automatic
     /// Server host from the URL (empty when libpq's default is used).
     public var host: String
     /// Server port from the URL (5432 when absent).

@@ -73,4 +73,24 @@ struct PreparedStatementTests {
             #expect(try await pool.query(null.prepared())[0].decode("empty", as: Bool.self))
         }
     }
+
+    @Test("behind a transaction-mode pooler nothing is prepared; with `marked` only marked statements are", arguments: [
+        (PreparedStatementPolicy.never, 0), (.marked, 1), (.automatic, 2),
+    ])
+    func policy(_ policy: PreparedStatementPolicy, expected: Int) async throws {
+        var configuration = try TestDatabase.configuration()
+        configuration.preparedStatements = policy
+        let pool = PostgresPool(configuration: configuration, maxConnections: 1, logger: TestDatabase.logger)
+        try await pool.withConnection { connection in
+            let marked: PostgresQuery = "SELECT \(1)::int AS marked"
+            let repeated: PostgresQuery = "SELECT \(2)::int AS repeated"
+            for _ in 0..<5 {
+                #expect(try await connection.query(marked.prepared())[0].decode(0, as: Int.self) == 1)
+                #expect(try await connection.query(repeated)[0].decode(0, as: Int.self) == 2)
+            }
+            let count = try await connection.query("SELECT count(*) FROM pg_prepared_statements")[0].decode(0, as: Int.self)
+            #expect(count == expected)
+        }
+        await pool.close()
+    }
 }

@@ -29,10 +29,14 @@ public final class PostgresConnection: Sendable {
     /// Keeps the notice receiver's context alive as long as the `PGconn`.
     private let notices: NoticeSink
     /// What this session has prepared and a deferred `BEGIN`; only used while ``handle`` is locked.
-    let session = Mutex(PostgresSession())
+    let session: Mutex<PostgresSession>
 
-    private init(handle: sending OpaquePointer, id: Int, threadPool: NIOThreadPool, notices: NoticeSink, logger: Logger) {
+    private init(
+        handle: sending OpaquePointer, id: Int, threadPool: NIOThreadPool, notices: NoticeSink,
+        preparedStatements: PreparedStatementPolicy, logger: Logger
+    ) {
         self.handle = Mutex(handle)
+        session = Mutex(PostgresSession(prepared: PreparedStatements(policy: preparedStatements)))
         self.id = id
         self.threadPool = threadPool
         self.notices = notices
@@ -49,7 +53,9 @@ public final class PostgresConnection: Sendable {
         let connection = try await run(on: threadPool) {
             let notices = NoticeSink(logger: connectionLogger)
             let pointer = try LibPQ.connect(configuration, notices: notices)
-            return PostgresConnection(handle: pointer, id: id, threadPool: threadPool, notices: notices, logger: connectionLogger)
+            return PostgresConnection(
+                handle: pointer, id: id, threadPool: threadPool, notices: notices,
+                preparedStatements: configuration.preparedStatements, logger: connectionLogger)
         }
         logger.debug("postgres connection opened", metadata: ["postgres.server": "\(configuration.host):\(configuration.port)"])
         return connection

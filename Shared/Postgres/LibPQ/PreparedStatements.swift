@@ -10,6 +10,13 @@ struct PostgresSession: Sendable {
 /// The statements one connection has prepared (`PQprepare`), by SQL text and parameter types.
 /// Lives and dies with its `PGconn`; only touched while the connection's lock is held.
 struct PreparedStatements: Sendable {
+    /// Which statements are prepared at all.
+    var policy: PreparedStatementPolicy
+
+    init(policy: PreparedStatementPolicy = .automatic) {
+        self.policy = policy
+    }
+
     struct Key: Hashable, Sendable {
         var sql: String
         var types: [UInt32]
@@ -30,8 +37,9 @@ struct PreparedStatements: Sendable {
 
     /// Whether to run the statement prepared: it is marked, already prepared, or has become hot.
     mutating func shouldPrepare(_ key: Key, marked: Bool) -> Bool {
+        if policy == .never { return false }
         if marked || names[key] != nil { return true }
-        guard names.count < Self.capacity else { return false }
+        guard policy == .automatic, names.count < Self.capacity else { return false }
         if uses.count >= 4 * Self.capacity { uses.removeAll(keepingCapacity: true) }  // text that never repeats
         let count = (uses[key] ?? 0) + 1
         uses[key] = count

@@ -1,4 +1,5 @@
 import Foundation
+import StridePostgres
 
 /// The settings every Stride service reads from its environment.
 ///
@@ -20,6 +21,7 @@ import Foundation
 /// | `JWT_JWKS_TIMEOUT_SECONDS` | bound of one JWKS fetch (default 5) |
 /// | `DATABASE_POOL_SIZE` | connections per process (default 10) |
 /// | `LOG_LEVEL` | trace, debug, info (default), notice, warning, error, critical |
+/// | `DATABASE_PREPARED_STATEMENTS` | `automatic` (marked and repeating statements, default), `marked`, or `never` (behind a transaction-mode pooler such as PgBouncer) |
 /// | `OUTBOX_RETENTION_HOURS` | how long published outbox rows are kept (default 24) |
 /// | `INBOX_RETENTION_DAYS` | how long processed event ids are kept; must outlive every redelivery and replay (default 14) |
 /// | `IDEMPOTENCY_KEY_RETENTION_HOURS` | how long a write's `Idempotency-Key` answers a retry (default 24) |
@@ -57,6 +59,8 @@ public struct StrideConfiguration: Sendable {
     public var databasePoolSize: Int
     /// `LOG_LEVEL`.
     public var logLevel: String
+    /// `DATABASE_PREPARED_STATEMENTS`.
+    public var databasePreparedStatements: PreparedStatementPolicy
     /// `OUTBOX_RETENTION_HOURS`, `INBOX_RETENTION_DAYS`, `IDEMPOTENCY_KEY_RETENTION_HOURS`.
     public var retention: RetentionPolicy
 
@@ -101,6 +105,11 @@ public struct StrideConfiguration: Sendable {
             maximumAge: .seconds(reader.integer("JWT_JWKS_MAX_AGE_SECONDS", default: 3600, in: 1...604_800)),
             timeout: .seconds(reader.integer("JWT_JWKS_TIMEOUT_SECONDS", default: 5, in: 1...120)))
         databasePoolSize = reader.integer("DATABASE_POOL_SIZE", default: 10, in: 1...200)
+        let policy = reader.optional("DATABASE_PREPARED_STATEMENTS") ?? PreparedStatementPolicy.automatic.rawValue
+        databasePreparedStatements = PreparedStatementPolicy(rawValue: policy) ?? .automatic
+        if PreparedStatementPolicy(rawValue: policy) == nil {
+            reader.report("DATABASE_PREPARED_STATEMENTS is invalid: '\(policy)' is not one of automatic, marked, never")
+        }
         retention = RetentionPolicy(
             publishedOutboxRows: .seconds(3_600 * reader.integer("OUTBOX_RETENTION_HOURS", default: 24, in: 1...87_600)),
             inboxRows: .seconds(86_400 * reader.integer("INBOX_RETENTION_DAYS", default: 14, in: 1...3_650)),

@@ -21,9 +21,9 @@ public enum StrideServiceBuilder {
     public static func build(
         _ definition: ServiceDefinition, configuration: StrideConfiguration, logger: Logger
     ) async throws -> (application: some ApplicationProtocol, environment: ServiceEnvironment) {
-        let pool = PostgresPool(
-            configuration: try PostgresConfiguration(url: configuration.databaseURL),
-            maxConnections: configuration.databasePoolSize, logger: logger)
+        var database = try PostgresConfiguration(url: configuration.databaseURL)
+        database.preparedStatements = configuration.databasePreparedStatements
+        let pool = PostgresPool(configuration: database, maxConnections: configuration.databasePoolSize, logger: logger)
         do {
             try await PostgresMigrator(
                 schema: definition.schema, migrations: RuntimeMigrations.all + definition.migrations, logger: logger
