@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "StridePostgres", targets: ["StridePostgres"]),
         .library(name: "StrideRuntime", targets: ["StrideRuntime"]),
         .library(name: "StrideGoals", targets: ["StrideGoals"]),
+        .library(name: "StrideCoaching", targets: ["StrideCoaching"]),
         .executable(name: "stride", targets: ["StrideCLI"]),
         .executable(name: "stride-goals", targets: ["StrideGoalsServer"]),
     ],
@@ -102,6 +103,19 @@ let package = Package(
             path: "Services/GoalsServer", swiftSettings: swiftSettings
         ),
 
+        // The coaching service: check-ins, 1:1s, feedback, evidence, nudges, improvement plans, interviews.
+        .target(
+            name: "StrideCoaching",
+            dependencies: [
+                "StrideRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Services/Coaching", swiftSettings: swiftSettings
+        ),
+
         // The admin and demo CLI.
         .executableTarget(
             name: "StrideCLI",
@@ -153,6 +167,14 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/StrideGoalsTests", swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StrideCoachingTests",
+            dependencies: [
+                "StrideCoaching", "StrideTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/StrideCoachingTests", swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "StrideRuntimeTests",
