@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "StrideGoals", targets: ["StrideGoals"]),
         .library(name: "StrideCoaching", targets: ["StrideCoaching"]),
         .executable(name: "stride", targets: ["StrideCLI"]),
+        .executable(name: "stride-demo", targets: ["StrideDemo"]),
+        .executable(name: "stride-bench", targets: ["StrideBench"]),
         .executable(name: "stride-goals", targets: ["StrideGoalsServer"]),
     ],
     dependencies: [
@@ -116,20 +118,85 @@ let package = Package(
             path: "Services/Coaching", swiftSettings: swiftSettings
         ),
 
-        // The admin and demo CLI.
+        // What the command-line tools share: connection options, the HRIS CSV import.
+        .target(
+            name: "StrideCommandLine",
+            dependencies: [
+                "StrideRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Shared/CommandLine", swiftSettings: swiftSettings
+        ),
+        // `stride`: administration only (org import, tokens, topics, DLQ, parked outbox rows).
         .executableTarget(
             name: "StrideCLI",
             dependencies: [
-                "StrideRuntime",
-                "StrideGoals",
-                "CRdKafka",  // the benchmarks' raw ceilings only
-                "CLibPQ",  // the benchmarks' raw ceilings only
+                "StrideRuntime", "StrideCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "NIOCore", package: "swift-nio"),  // the benchmarks' HTTP client only
+            ],
+            path: "Services/CLI", swiftSettings: swiftSettings
+        ),
+
+        // `stride-demo`: the main job, one part per service (Services/<Service>Demo) on a shared kit.
+        .target(
+            name: "StrideDemoKit",
+            dependencies: [
+                "StrideRuntime", "StrideCommandLine",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/DemoKit", swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "StrideGoalsDemo",
+            dependencies: [
+                "StrideDemoKit", "StrideGoals",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/GoalsDemo", swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "StrideDemo",
+            dependencies: [
+                "StrideDemoKit", "StrideGoalsDemo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/Demo", swiftSettings: swiftSettings
+        ),
+
+        // `stride-bench`: the benchmarks, one part per service (Services/<Service>Bench) on a kit
+        // that measures the raw ceilings (librdkafka, libpq) and Stride's own clients.
+        .target(
+            name: "StrideBenchKit",
+            dependencies: [
+                "StrideRuntime", "StrideCommandLine",
+                "CRdKafka",  // the raw ceilings only
+                "CLibPQ",  // the raw ceilings only
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),  // the HTTP load generator only
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
-            path: "Services/CLI", swiftSettings: swiftSettings
+            path: "Services/BenchKit", swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "StrideGoalsBench",
+            dependencies: [
+                "StrideBenchKit", "StrideGoals",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Services/GoalsBench", swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "StrideBench",
+            dependencies: [
+                "StrideBenchKit", "StrideGoalsBench",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/Bench", swiftSettings: swiftSettings
         ),
 
         // Tests.
@@ -157,7 +224,7 @@ let package = Package(
             path: "Tests/StridePostgresTests", swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "StrideCLITests", dependencies: ["StrideCLI", "StrideContracts", "StrideKafka", "StrideTestSupport"],
+            name: "StrideCLITests", dependencies: ["StrideCLI", "StrideCommandLine", "StrideContracts", "StrideKafka", "StrideTestSupport"],
             path: "Tests/StrideCLITests", swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,14 +1,14 @@
 import ArgumentParser
 
-/// `stride`: administration and demonstration of a Stride installation.
+/// `stride`: administration of a Stride installation. The main job is `stride-demo`, the
+/// benchmarks `stride-bench`.
 @main
 struct StrideCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stride",
-        abstract: "Administer and demonstrate Stride, the performance management system.",
+        abstract: "Administer Stride, the performance management system: org import, tokens, topics, dead letters, parked outbox rows.",
         subcommands: [
             OrgCommand.self, TokenCommand.self, TopicsCommand.self, DeadLetterCommand.self, OutboxCommand.self,
-            DemoCommand.self, BenchCommand.self,
         ]
     )
 }

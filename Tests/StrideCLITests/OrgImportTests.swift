@@ -1,5 +1,6 @@
 import Foundation
 @testable import StrideCLI
+@testable import StrideCommandLine
 import StrideContracts
 import Testing
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import StrideCommandLine
 import StrideKafka
 
 /// `stride dlq replay` and `stride dlq list`: send dead letters back to the topic they came from

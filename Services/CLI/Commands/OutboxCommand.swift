@@ -1,4 +1,5 @@
 import ArgumentParser
+import StrideCommandLine
 import Foundation
 import StridePostgres
 import StrideRuntime

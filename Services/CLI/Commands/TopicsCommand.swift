@@ -1,4 +1,5 @@
 import ArgumentParser
+import StrideCommandLine
 import StrideContracts
 import StrideKafka
 import StrideRuntime

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import StrideCommandLine
+import StrideDemoKit
+import StrideGoalsDemo
+
+/// `stride-demo`: Stride's main job, end to end, against the running services, one part per
+/// service (each in `Services/<Service>Demo`) on the kit they share.
+@main
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stride-demo",
+        abstract: "Run a goal year on Stride's services: cascade, agreement, progress, at-risk, roll-up, close and attainment.",
+        discussion: """
+            Publishes the org chart to hr.employees.v1, then acts as HR, managers and employees over each
+            service's HTTP API (tokens signed with JWT_SECRET, as the services verify them) and as a CRM
+            publishing metric readings, while it reads the services' events. deploy/dev/run starts the
+            infrastructure and the services, then runs this.
+            """)
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var goals: GoalsDemoOptions
+
+    @Option(help: "The HS256 secret the services verify tokens with (default: $JWT_SECRET).")
+    var jwtSecret: String?
+
+    @Option(help: "The HRIS export to import.")
+    var org = "deploy/dev/sample-org.csv"
+
+    @Option(help: "Requests in flight at once when many people act together.")
+    var concurrency = 8
+
+    func validate() throws {
+        guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be 1…64") }
+    }
+
+    func run() async throws {
+        guard let secret = jwtSecret ?? ProcessInfo.processInfo.environment["JWT_SECRET"], !secret.isEmpty else {
+            throw ValidationError("No secret: pass --jwt-secret or set JWT_SECRET to the one the services run with.")
+        }
+        let context = try await DemoContext.make(
+            orgFile: org, secret: secret, kafka: try connection.kafkaConfiguration(),
+            logger: connection.logger("stride.demo"), concurrency: concurrency)
+        let parts: [any DemoPart] = [GoalsDemo(context: context, baseURL: goals.baseURL)]
+        for part in parts { try await part.run() }
+    }
+}
