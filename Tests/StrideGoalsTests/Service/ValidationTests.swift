@@ -138,4 +138,32 @@ struct ValidationTests {
             #expect(try await h.call(.get, "/v1/goals?period_id=\(period)", as: "hr").items.count == 1, "no refused request created a goal")
         }
     }
+
+    @Test("a number a field cannot hold (a fraction, out of range, not a decimal string) names the field; an ignored key's number is not blamed")
+    func numbersNameTheirField() async throws {
+        try await GoalsHarness.run { h in
+            let period = try await h.openYear()
+            let goal = try await h.kpiGoal(for: "e1", period: period, weight: 100)
+            let p = "\"period_id\": \"\(period)\""
+            let cases: [(String, HTTPRequest.Method, String, String, String)] = [
+                ("fractional version", .patch, "/v1/goals/\(goal)", #"{"unknown": 0.5, "version": 2.5, "title": "x"}"#, "version"),
+                ("version out of range", .patch, "/v1/goals/\(goal)", #"{"version": 99999999999999999999, "title": "x"}"#, "version"),
+                ("version with exponent", .patch, "/v1/goals/\(goal)", #"{"version": 1e400, "title": "x"}"#, "version"),
+                ("weight as a JSON number", .post, "/v1/goals", #"{\#(p), "title": "t", "kind": "milestone", "weight": 12.5}"#, "weight"),
+                ("weight far out of range", .post, "/v1/goals", #"{\#(p), "title": "t", "kind": "milestone", "weight": 1e999}"#, "weight"),
+            ]
+            for (name, method, path, body, field) in cases {
+                let reply = try await h.call(method, path, as: "e1", json: body)
+                #expect(reply.status == 400, "\(name): \(reply.status) \(reply.text)")
+                #expect(reply.headers[.contentType] == "application/problem+json", "\(name)")
+                #expect(reply.text.contains("\"field\":\"\(field)\""), "\(name) should name \(field): \(reply.text)")
+                #expect(!reply.text.contains("not valid JSON"), "\(name): \(reply.text)")
+            }
+            let unchanged = try await h.call(.get, "/v1/goals/\(goal)", as: "e1")
+            #expect(try unchanged.json["version"] as? Int == 1)
+            // A fraction under a key the body does not read is no reason to refuse it.
+            let accepted = try await h.call(.patch, "/v1/goals/\(goal)", as: "e1", json: #"{"version": 1, "title": "Grow ARR fast", "unknown": 0.5}"#)
+            #expect(accepted.status == 200, "\(accepted.text)")
+        }
+    }
 }

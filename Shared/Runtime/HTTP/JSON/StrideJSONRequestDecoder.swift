@@ -32,7 +32,8 @@ public struct StrideJSONRequestDecoder: RequestDecoder, Sendable {
     }
 
     /// Decodes collected body bytes.
-    /// - Throws: ``Problem/decoding(_:)`` (400 naming the field) when they do not fit `type`; 400
+    /// - Throws: ``Problem/decoding(_:)`` (400 naming the field) when they do not fit `type`,
+    ///   including a fraction in an integer field or a number out of its field's range; 400
     ///   naming the field when a string holds a NUL character, which PostgreSQL cannot store.
     public static func decode<T: Decodable>(_ type: T.Type, from body: Data) throws -> T {
         if let field = StorableText.firstNULPath(inJSON: body) {
@@ -41,6 +42,13 @@ public struct StrideJSONRequestDecoder: RequestDecoder, Sendable {
         do {
             return try JSONBody.decoder.decode(T.self, from: body)
         } catch let error as DecodingError {
+            // Foundation reports a fraction in an integer field (or a number out of a field's
+            // range) as invalid JSON, without the field; find it.
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
+                let number = JSONNumberField.rejected(in: body, decode: { _ = try JSONBody.decoder.decode(T.self, from: $0) })
+            {
+                throw Problem.validation(field: number.path, number.message)
+            }
             throw Problem.decoding(error)
         }
     }
