@@ -111,6 +111,26 @@ struct OpenAPIDocumentTests {
         }
     }
 
+    @Test("every operation documents the boundary's 400; every operation that reads the database its 503 with Retry-After")
+    func boundaryAndOutageResponses() throws {
+        // StorableTextMiddleware runs on the router, before every route (probes and metrics too):
+        // NUL in the path, a query parameter or a JSON body, and empty query values, are 400.
+        // Every /v1 route reads the database; an outage is 503 with Retry-After, never 500.
+        for operation in document.operations {
+            let responses = operation.value["responses"]
+            let badRequest = try #require(responses?["400"].flatMap(document.resolved), "\(operation.name) documents no 400")
+            #expect(badRequest["content"]?["application/problem+json"] != nil, "\(operation.name): 400 is not problem+json")
+            guard operation.path.hasPrefix("/v1/") else { continue }
+            let unavailable = try #require(responses?["503"].flatMap(document.resolved), "\(operation.name) documents no 503")
+            #expect(unavailable["content"]?["application/problem+json"] != nil, "\(operation.name): 503 is not problem+json")
+            #expect(unavailable["headers"]?["Retry-After"] != nil, "\(operation.name): 503 without Retry-After")
+        }
+        let description = document.root["components"]?["responses"]?["BadRequest"]?["description"]?.text ?? ""
+        for cause in ["NUL", "query parameter", "empty value"] {
+            #expect(description.contains(cause), "BadRequest does not mention \(cause)")
+        }
+    }
+
     @Test("every $ref points at something in the document")
     func references() {
         let references = OpenAPIDocument.references(in: document.root)
@@ -202,6 +222,9 @@ struct OpenAPIDocumentTests {
         ])
         failing.get("every-field") { _, _ -> HTTPResponse.Status in throw Problem.validation(field: "weight", "expected a string") }
         failing.get("fewest-fields") { _, _ -> HTTPResponse.Status in throw Problem(status: .gone) }
+        failing.get("database-down") { _, _ -> HTTPResponse.Status in
+            throw PostgresError(code: .connection, message: "connection refused")
+        }
         try await Application(router: failing).test(.router) { client in
             let full = try await Self.object(client.executeRequest(uri: "/every-field", method: .get, headers: [:], body: nil))
             try self.expect(full, matches: "Problem", every: true)
@@ -210,6 +233,14 @@ struct OpenAPIDocumentTests {
             try self.expect(error, matches: "FieldError", every: false)
             let fewest = try await Self.object(client.executeRequest(uri: "/fewest-fields", method: .get, headers: [:], body: nil))
             try self.expect(fewest, matches: "Problem", every: false)
+            let outage = try await client.executeRequest(uri: "/database-down", method: .get, headers: [:], body: nil)
+            #expect(outage.status == .serviceUnavailable)
+            #expect(outage.headers[.retryAfter].flatMap { Int($0) }.map { $0 >= 1 } == true, "Unavailable documents Retry-After")
+            #expect(outage.headers[.contentType] == "application/problem+json")
+            let outageProblem = try Self.object(outage)
+            #expect(outageProblem["type"] as? String == "https://stride.dev/problems/unavailable")
+            let required = try #require(document.fields(ofSchema: "Problem")).required
+            #expect(required.subtracting(outageProblem.keys).sorted() == [], "the 503 problem lacks required fields")
             let notReady = try await Self.object(client.executeRequest(uri: "/health/ready", method: .get, headers: [:], body: nil))
             try self.expect(notReady, matches: "NotReadyProblem", every: true)
             try self.expect(notReady, matches: "NotReadyProblem", every: false)
