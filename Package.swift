@@ -20,6 +20,7 @@ let package = Package(
         .executable(name: "stride-demo", targets: ["StrideDemo"]),
         .executable(name: "stride-bench", targets: ["StrideBench"]),
         .executable(name: "stride-goals", targets: ["StrideGoalsServer"]),
+        .executable(name: "stride-coaching", targets: ["StrideCoachingServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -117,6 +118,14 @@ let package = Package(
             ],
             path: "Services/Coaching", swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "StrideCoachingServer",
+            dependencies: [
+                "StrideCoaching",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/CoachingServer", swiftSettings: swiftSettings
+        ),
 
         // What the command-line tools share: connection options, the HRIS CSV import.
         .target(
@@ -202,7 +211,10 @@ let package = Package(
         // Tests.
         .target(
             name: "StrideTestSupport",
-            dependencies: ["StrideRuntime"],
+            dependencies: [
+                "StrideRuntime",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             path: "Tests/StrideTestSupport", swiftSettings: swiftSettings
         ),
         .executableTarget(

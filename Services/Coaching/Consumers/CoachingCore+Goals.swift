@@ -1,0 +1,120 @@
+import Foundation
+import Logging
+import StrideContracts
+import StridePostgres
+import StrideRuntime
+
+extension CoachingCore {
+    /// What coaching does with `stride.goals.v1`: keeps its goal projection, and turns a goal
+    /// going at risk into a nudge on the owner's manager's next 1:1 (once per at-risk episode).
+    func goalEvents() -> InboxRouter {
+        var router = InboxRouter()
+        router.on(GoalCreated.self) { event, message, connection in
+            _ = try await projection.apply(
+                .init(goalID: event.goalID, ownerID: event.ownerID, periodID: event.periodID, title: event.definition.title,
+                      status: event.status, eventTime: message.metadata.time), on: connection)
+        }
+        router.on(GoalUpdated.self) { event, message, connection in
+            _ = try await projection.apply(
+                .init(goalID: event.goalID, ownerID: event.ownerID, periodID: event.periodID, title: event.definition.title,
+                      eventTime: message.metadata.time), on: connection)
+        }
+        router.on(GoalSubmitted.self) { event, message, connection in
+            _ = try await projection.apply(
+                .init(goalID: event.goalID, ownerID: event.ownerID, periodID: event.periodID, status: .submitted,
+                      eventTime: message.metadata.time), on: connection)
+        }
+        router.on(GoalApproved.self) { event, message, connection in
+            _ = try await projection.apply(
+                .init(goalID: event.goalID, ownerID: event.ownerID, periodID: event.periodID, status: .approved,
+                      eventTime: message.metadata.time), on: connection)
+        }
+        router.on(GoalRejected.self) { event, message, connection in
+            _ = try await projection.apply(
+                .init(goalID: event.goalID, ownerID: event.ownerID, periodID: event.periodID, status: .returned,
+                      eventTime: message.metadata.time), on: connection)
+        }
+        router.on(GoalStatusChanged.self) { event, message, connection in
+            let ended = GoalRiskSignal.afterStatusChange(to: event.toStatus) == .backOnTrack
+            let applied = try await projection.apply(
+                .init(goalID: event.goalID, ownerID: event.ownerID, periodID: event.periodID, status: event.toStatus,
+                      atRisk: ended ? false : nil, eventTime: message.metadata.time), on: connection)
+            if applied, ended { try await endAtRiskEpisode(of: event.goalID, at: message.metadata.time, on: connection) }
+        }
+        router.on(GoalProgressRecorded.self) { event, message, connection in
+            _ = try await projection.apply(
+                .init(goalID: event.goalID, ownerID: event.ownerID, periodID: event.periodID,
+                      progressPercent: event.progressPercent, eventTime: message.metadata.time), on: connection)
+        }
+        router.on(GoalAtRisk.self) { event, message, connection in
+            let applied = try await projection.apply(
+                .init(goalID: event.goalID, ownerID: event.ownerID, periodID: event.periodID, title: event.title,
+                      progressPercent: event.actualProgressPercent, atRisk: true, eventTime: message.metadata.time),
+                on: connection)
+            guard applied else { return }
+            try await nudge(for: event, eventID: message.metadata.id.uuidString.lowercased(), at: message.metadata.time, on: connection)
+        }
+        return router
+    }
+
+    var projection: GoalProjectionStore { GoalProjectionStore(schema: schema) }
+    var nudges: NudgeStore { NudgeStore(schema: schema) }
+    var meetings: OneOnOneStore { OneOnOneStore(schema: schema) }
+    var cadences: CadenceStore { CadenceStore(schema: schema) }
+
+    /// Puts an at-risk goal on the agenda of its owner's next 1:1 with their manager — the one
+    /// scheduled within the pair's cadence, or a new one a few days ahead — unless this at-risk
+    /// episode already has its nudge. Runs in the inbox's transaction, so a redelivered event or
+    /// a crash halfway raises nothing twice.
+    func nudge(for event: GoalAtRisk, eventID: String, at eventTime: Date, on connection: PostgresConnection) async throws {
+        guard try await !nudges.hasOpenNudge(for: event.goalID, on: connection) else { return }
+        let managerID: String?
+        if let named = event.managerID {
+            managerID = named
+        } else {
+            managerID = try await directory.employee(event.ownerID, on: connection)?.managerID
+        }
+        guard let managerID else {
+            logger.info("goal at risk without a manager to nudge", metadata: ["goal_id": "\(event.goalID)", "owner_id": "\(event.ownerID)"])
+            return
+        }
+        let today = self.today
+        let cadence = try await cadences.cadence(of: event.ownerID, on: connection) ?? settings.defaultCadence
+        let candidates = try await meetings.scheduled(
+            managerID: managerID, employeeID: event.ownerID, from: today, through: today.adding(days: cadence.intervalDays),
+            on: connection)
+        try await Audit.identify(actor: "coaching:nudge", action: "nudge", on: connection)
+        let meetingID: String
+        let placement = NudgePlacement.choose(
+            managerID: managerID, employeeID: event.ownerID, meetings: candidates, cadence: cadence, today: today,
+            leadDays: settings.nudgeLeadDays)
+        switch placement {
+        case .existing(let existing):
+            meetingID = existing
+        case .newMeeting(let day):
+            meetingID = newID()
+            try await meetings.insert(
+                OneOnOne(meetingID: meetingID, managerID: managerID, employeeID: event.ownerID, scheduledOn: day),
+                createdBy: "coaching:nudge", on: connection)
+        }
+        let agendaItemID = newID()
+        let progress = "\(event.actualProgressPercent)% done, \(event.expectedProgressPercent)% expected by \(event.assessedOn)"
+        try await meetings.addAgendaItem(
+            agendaItemID, to: meetingID,
+            AgendaItemDraft(title: "At risk: \(event.title) (\(progress))", source: .atRiskNudge, goalID: event.goalID),
+            on: connection)
+        try await nudges.insert(
+            NudgeStore.Nudge(
+                nudgeID: newID(), goalID: event.goalID, employeeID: event.ownerID, managerID: managerID, meetingID: meetingID,
+                agendaItemID: agendaItemID, eventID: eventID, atRiskAt: eventTime),
+            on: connection)
+        CoachingMetrics.nudged(placement: { if case .existing = placement { "existing" } else { "new_meeting" } }())
+        CoachingMetrics.nudgeLatency(since: eventTime, now: Date())
+    }
+
+    /// Closes the goal's at-risk episode (back on track, completed or cancelled), so the next
+    /// time it falls behind raises a new nudge.
+    func endAtRiskEpisode(of goalID: String, at time: Date, on connection: PostgresConnection) async throws {
+        _ = try await nudges.clear(goalID: goalID, at: time, on: connection)
+    }
+}

@@ -1,0 +1,7 @@
+import Hummingbird
+import StrideRuntime
+
+extension CoachingRoutes {
+    /// The Views routes.
+    func registerViews(on api: RouterGroup<StrideRequestContext>) {}
+}

@@ -1,0 +1,15 @@
+import StrideContracts
+import StridePostgres
+
+/// SQL for `check_in_cadences`, the cadence of each manager–report pair.
+struct CadenceStore: Sendable {
+    let schema: String
+
+    /// The cadence the employee's pair has chosen, or nil when nobody has set one.
+    func cadence(of employeeID: String, on connection: PostgresConnection) async throws -> CheckInCadence? {
+        let rows = try await connection.query("""
+            SELECT cadence FROM \(unescaped: schema).check_in_cadences WHERE employee_id = \(employeeID)
+            """)
+        return try rows.first.flatMap { CheckInCadence(rawValue: try $0.decode("cadence")) }
+    }
+}

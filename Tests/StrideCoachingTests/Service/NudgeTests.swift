@@ -1,0 +1,103 @@
+import Foundation
+import StrideCoaching
+import StrideContracts
+import StrideRuntime
+import StrideTestSupport
+import Testing
+
+/// `GoalAtRisk` from the goals stream becomes a nudge on the manager's next 1:1, once per
+/// at-risk episode, under redelivery too; the projection keeps what coaching knows of goals.
+@Suite("Coaching: goal projection and nudges", .serialized)
+struct NudgeTests {
+    static let period = "fy2026"
+
+    static func created(_ goalID: String, owner: String, title: String) -> GoalCreated {
+        GoalCreated(
+            goalID: goalID, ownerID: owner, periodID: period, actorID: owner, version: 1, status: .draft,
+            definition: GoalDefinition(
+                title: title, description: nil, level: .employee, kind: .milestone, parentGoalID: nil, weight: 50, dueDate: nil,
+                measure: nil, keyResults: []))
+    }
+
+    static func atRisk(_ goalID: String, owner: String, manager: String?, title: String) -> GoalAtRisk {
+        GoalAtRisk(
+            goalID: goalID, ownerID: owner, managerID: manager, periodID: period, title: title,
+            assessedOn: CalendarDate(year: 2026, month: 7, day: 2), expectedProgressPercent: 50, actualProgressPercent: 10,
+            deviationPoints: 40)
+    }
+
+    static func ended(_ goalID: String, owner: String, to status: GoalStatus) -> GoalStatusChanged {
+        GoalStatusChanged(
+            goalID: goalID, ownerID: owner, periodID: period, actorID: owner, version: 5, fromStatus: .active, toStatus: status,
+            reason: nil)
+    }
+
+    /// Publishes a sentinel goal after everything else and waits until coaching has projected it:
+    /// on the test's one-partition topic, everything published before has then been handled.
+    static func drain(_ h: CoachingHarness) async throws {
+        let sentinel = "sentinel-\(UUID().uuidString.prefix(8))"
+        try await h.publishGoals([created(sentinel, owner: "e3", title: "sentinel")])
+        try await waitUntil("the sentinel goal is projected", timeout: .seconds(60)) {
+            try await h.scalar("SELECT count(*)::int FROM $schema.goals WHERE goal_id = '\(sentinel)'", as: Int.self) == 1
+        }
+    }
+
+    @Test("an at-risk goal lands once on a new 1:1 of the owner and their manager; redelivery and a repeat in the episode add nothing")
+    func nudgeOncePerEpisode() async throws {
+        try await CoachingHarness.coaching { h in
+            try await h.publishGoals([Self.created("g1", owner: "e1", title: "Ship the thing")])
+            let firstAlarm = try EventCodec.encode(Self.atRisk("g1", owner: "e1", manager: "m1", title: "Ship the thing"), source: "/stride/goals")
+            try await h.publishGoals(encoded: [firstAlarm, firstAlarm])
+            try await h.publishGoals([Self.atRisk("g1", owner: "e1", manager: "m1", title: "Ship the thing")])
+            try await Self.drain(h)
+
+            #expect(try await h.scalar("SELECT count(*)::int FROM $schema.nudges WHERE goal_id = 'g1'", as: Int.self) == 1)
+            #expect(try await h.scalar("SELECT count(*)::int FROM $schema.agenda_items WHERE goal_id = 'g1' AND source = 'at_risk_nudge'", as: Int.self) == 1)
+            #expect(try await h.scalar("SELECT count(*)::int FROM $schema.one_on_ones WHERE employee_id = 'e1' AND manager_id = 'm1' AND status = 'scheduled'", as: Int.self) == 1)
+            // The default lead: two days after the service's today (2026-07-02).
+            #expect(try await h.scalar("SELECT scheduled_on::text FROM $schema.one_on_ones WHERE employee_id = 'e1'", as: String.self) == "2026-07-04")
+            #expect(try await h.scalar("SELECT at_risk FROM $schema.goals WHERE goal_id = 'g1'", as: Bool.self) == true)
+            #expect(try await h.scalar("SELECT title FROM $schema.goals WHERE goal_id = 'g1'", as: String.self) == "Ship the thing")
+            // Written by the nudge, and audited under its name.
+            #expect(try await h.scalar("SELECT count(*)::int FROM $schema.audit_trail WHERE actor_id = 'coaching:nudge'", as: Int.self) ?? 0 >= 2)
+        }
+    }
+
+    @Test("a goal that leaves its at-risk episode (here: cancelled) is nudged again when it next falls behind, on the 1:1 already scheduled")
+    func newEpisodeNewNudge() async throws {
+        try await CoachingHarness.coaching { h in
+            try await h.publishGoals([
+                Self.created("g2", owner: "e2", title: "Grow the pipeline"),
+                Self.atRisk("g2", owner: "e2", manager: "m1", title: "Grow the pipeline"),
+            ])
+            try await Self.drain(h)
+            try await h.publishGoals([
+                Self.ended("g2", owner: "e2", to: .cancelled),
+                Self.atRisk("g2", owner: "e2", manager: "m1", title: "Grow the pipeline"),
+            ])
+            try await Self.drain(h)
+
+            #expect(try await h.scalar("SELECT count(*)::int FROM $schema.nudges WHERE goal_id = 'g2'", as: Int.self) == 2)
+            #expect(try await h.scalar("SELECT count(*)::int FROM $schema.nudges WHERE goal_id = 'g2' AND cleared_at IS NULL", as: Int.self) == 1)
+            // Both agenda items are on the one 1:1 the first nudge scheduled (within the cadence).
+            #expect(try await h.scalar("SELECT count(DISTINCT meeting_id)::int FROM $schema.nudges WHERE goal_id = 'g2'", as: Int.self) == 1)
+            #expect(try await h.scalar("SELECT count(*)::int FROM $schema.one_on_ones WHERE employee_id = 'e2'", as: Int.self) == 1)
+        }
+    }
+
+    @Test("without a manager named or known, the goal is projected at risk and nobody is nudged; events about unknown goals are kept")
+    func noManagerNoNudge() async throws {
+        try await CoachingHarness.coaching { h in
+            try await h.publishGoals([Self.atRisk("g3", owner: "stranger", manager: nil, title: "Orphan goal")])
+            try await Self.drain(h)
+            #expect(try await h.scalar("SELECT at_risk FROM $schema.goals WHERE goal_id = 'g3'", as: Bool.self) == true)
+            #expect(try await h.scalar("SELECT count(*)::int FROM $schema.nudges", as: Int.self) == 0)
+
+            let reply = try await h.call(.get, "/v1/employees/e1/goals", as: "e2")
+            #expect(reply.status == 404)
+            let own = try await h.call(.get, "/v1/employees/stranger/goals", as: "hr")
+            #expect(own.status == 200)
+            #expect(try own.items.map { $0["goal_id"] as? String } == ["g3"])
+        }
+    }
+}
