@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import StrideCoaching
 import StrideContracts
 import StrideRuntime

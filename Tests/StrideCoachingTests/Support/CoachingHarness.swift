@@ -81,7 +81,7 @@ extension ServiceHarness where Core == CoachingCore {
     }
 
     /// One value read with `sql` (`$schema` stands for the service's schema).
-    func scalar<T: PostgresDecodable>(_ sql: String, as type: T.Type = T.self) async throws -> T? {
+    func scalar<T: PostgresDecodable & Sendable>(_ sql: String, as type: T.Type = T.self) async throws -> T? {
         let text = sql.replacingOccurrences(of: "$schema", with: schema)
         return try await core.pool.withConnection { connection in
             try await connection.query(PostgresQuery(unsafeSQL: text)).first?.decode(0, as: T.self)
