@@ -8,6 +8,7 @@ public enum GoalsMigrations {
     /// Every migration of the goals schema, in order.
     public static let all: [PostgresMigration] = [
         periods, goals, progress, audit, templates, attainments, uuidVersionFix, auditInRuntime, listIndexes,
+        uuidInRuntime, suggestedGoals,
     ]
 
     static let periods = PostgresMigration(version: 100, name: "periods", sql: """
@@ -210,5 +211,19 @@ public enum GoalsMigrations {
         DROP INDEX goals_at_risk;
         CREATE INDEX goals_needs_reassignment ON goals (period_id, goal_id) WHERE needs_reassignment;
         CREATE INDEX goal_progress_goal_order ON goal_progress (goal_id, progress_id);
+        """)
+
+    /// Time-ordered ids come from the runtime's `uuid_v7(issued_at timestamptz DEFAULT now)`
+    /// (runtime migration 10), called as `uuid_v7()` as before. On a schema that already had
+    /// goals' own `uuid_v7()`, runtime migration 10 replaced it; on a new schema, 104 created it
+    /// beside the runtime's (104 is applied and must not change), so it goes here, leaving one
+    /// unambiguous `uuid_v7()` either way.
+    static let uuidInRuntime = PostgresMigration(version: 109, name: "uuid_v7_in_runtime", sql: """
+        DO $$ BEGIN
+            -- Only this schema's: an unqualified name would also find one in public.
+            IF to_regprocedure(format('%I.uuid_v7()', current_schema())) IS NOT NULL THEN
+                EXECUTE format('DROP FUNCTION %I.uuid_v7()', current_schema());
+            END IF;
+        END $$;
         """)
 }

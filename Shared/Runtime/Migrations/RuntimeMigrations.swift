@@ -1,7 +1,8 @@
 import StridePostgres
 
 /// The tables every service's schema holds for the runtime: the transactional outbox, the inbox
-/// of processed events, the org-directory projection and the idempotency keys of HTTP writes.
+/// of processed events, the org-directory projection, the idempotency keys of HTTP writes, the
+/// audit trail, and the functions its queries share (`reporting_line`, `uuid_v7`).
 ///
 /// - Important: versions 1–99 of each schema's `schema_migrations` belong to the runtime; a
 ///   service numbers its own migrations from 100.
@@ -152,6 +153,33 @@ public enum RuntimeMigrations {
                         coalesce(nullif(current_setting('stride.action', true), ''), lower(TG_OP)), old_row, new_row);
                 RETURN NULL;
             END $$;
+            """),
+        // Time-ordered ids for rows a statement makes in bulk, the same UUID version 7 as
+        // `TimeOrderedID.make(now:)`: `uuid_v7()` for now, `uuid_v7(issued_at)` for another instant.
+        //
+        // Goals defined its own `uuid_v7()` (goals 104 and 106) before this migration. The
+        // parameter with a default keeps both orders working without editing an applied
+        // migration: on a schema where goals' function exists, it is replaced here in one
+        // transaction; on a new schema goals 104 can still create its `uuid_v7()` beside this
+        // `uuid_v7(timestamptz)` (another signature), and goals 109 drops it again. Calls read
+        // `uuid_v7()` throughout.
+        PostgresMigration(version: 10, name: "uuid_v7", sql: """
+            DO $$ BEGIN
+                -- Only this schema's: an unqualified name would also find one in public.
+                IF to_regprocedure(format('%I.uuid_v7()', current_schema())) IS NOT NULL THEN
+                    EXECUTE format('DROP FUNCTION %I.uuid_v7()', current_schema());
+                END IF;
+            END $$;
+            CREATE OR REPLACE FUNCTION uuid_v7(issued_at timestamptz DEFAULT clock_timestamp()) RETURNS uuid
+                LANGUAGE sql VOLATILE PARALLEL SAFE AS $$
+                SELECT encode(
+                    set_bit(set_bit(set_bit(set_bit(
+                        overlay(uuid_send(gen_random_uuid())
+                                PLACING substring(int8send(greatest(0, floor(extract(epoch FROM issued_at) * 1000))::bigint) FROM 3)
+                                FROM 1 FOR 6),
+                        52, 1), 53, 1), 54, 1), 55, 0),
+                    'hex')::uuid
+            $$;
             """),
     ]
 }
