@@ -10,7 +10,7 @@ public struct ProjectedGoal: Codable, Sendable, Equatable {
     public var periodID: String?
     public var title: String?
     public var status: GoalStatus?
-    public var progressPercent: Decimal?
+    @OptionalDecimalString public var progressPercent: Decimal?
     public var atRisk: Bool
     public var atRiskSince: Date?
 

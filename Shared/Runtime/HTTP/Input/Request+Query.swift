@@ -1,3 +1,4 @@
+import StrideContracts
 import Hummingbird
 
 extension Request {
@@ -38,6 +39,16 @@ extension Request {
         guard let text = query(name) else { return nil }
         guard let value = Int(text), range.contains(value) else {
             throw Problem.validation(field: name, "Use a whole number from \(range.lowerBound) to \(range.upperBound).")
+        }
+        return value
+    }
+
+    /// A query parameter that must be a calendar date (`YYYY-MM-DD`).
+    /// - Throws: 400 naming the parameter.
+    public func queryDate(_ name: String) throws(Problem) -> CalendarDate? {
+        guard let text = query(name) else { return nil }
+        guard let value = CalendarDate(text) else {
+            throw Problem.validation(field: name, "Use a calendar date, YYYY-MM-DD.")
         }
         return value
     }
