@@ -18,6 +18,7 @@ final class EventWatcher: Sendable {
         (GoalSubmitted.eventType, "GoalSubmitted"), (GoalApproved.eventType, "GoalApproved"),
         (GoalRejected.eventType, "GoalRejected"), (GoalStatusChanged.eventType, "GoalStatusChanged"),
         (GoalProgressRecorded.eventType, "GoalProgressRecorded"), (GoalAtRisk.eventType, "GoalAtRisk"),
+        (GoalBackOnTrack.eventType, "GoalBackOnTrack"),
         (GoalPeriodClosed.eventType, "GoalPeriodClosed"), (AttainmentFinalized.eventType, "AttainmentFinalized"),
     ]
     static let source = "/stride/goals"

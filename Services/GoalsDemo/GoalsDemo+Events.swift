@@ -34,6 +34,8 @@ extension GoalsDemo {
                 if count != want { mismatches.append("\(name): \(count) seen, \(want) expected") }
             } else if type == GoalAtRisk.eventType {
                 line += String(repeating: " ", count: 12) + "  raised when a goal falls behind pace"
+            } else if type == GoalBackOnTrack.eventType {
+                line += String(repeating: " ", count: 12) + "  raised when an at-risk goal catches up"
             }
             console.say(line)
         }

@@ -10,8 +10,9 @@ extension GoalsCore {
     ///
     /// Set-based whatever the number of bound goals: one statement locks and reads them, the
     /// domain rules (attainment, activation, pace) run in memory, then one `UPDATE … FROM unnest`
-    /// moves them all, one `INSERT … SELECT` writes their history lines and their events go to
-    /// the outbox as one batch. The audit trigger records each goal's change under the source.
+    /// moves them all, one `INSERT … SELECT` writes their history lines and their events
+    /// (`GoalAtRisk` / `GoalBackOnTrack` when a goal's at-risk flag flips) go to the outbox as one
+    /// batch. The audit trigger records each goal's change under the source.
     /// - Returns: how many goals moved.
     @discardableResult
     public func apply(_ reading: MetricReading, on connection: PostgresConnection) async throws -> Int {
@@ -91,6 +92,11 @@ extension GoalsCore {
                     periodID: goal.periodID, title: goal.definition.title, assessedOn: today,
                     expectedProgressPercent: pace.expectedPercent, actualProgressPercent: pace.actualPercent,
                     deviationPoints: pace.deviationPoints)))
+            } else if before.atRisk && !goal.atRisk {
+                events.append(try outbox.encode(GoalBackOnTrack(
+                    goalID: goal.goalID, ownerID: goal.ownerID, managerID: try row.decode("manager_id", as: String?.self),
+                    periodID: goal.periodID, assessedOn: today, expectedProgressPercent: pace.expectedPercent,
+                    actualProgressPercent: pace.actualPercent)))
             }
         }
 

@@ -9,7 +9,7 @@ public struct PaceSweepResult: Sendable, Codable, Equatable {
     public var assessed: Int
     /// Goals that fell behind pace now (each emitted one `GoalAtRisk`).
     public var flagged: Int
-    /// Goals back within the margin now.
+    /// Goals back within the margin now (each emitted one `GoalBackOnTrack`).
     public var cleared: Int
 
     enum CodingKeys: String, CodingKey {
@@ -23,7 +23,8 @@ extension GoalsCore {
 
     /// Re-assesses the pace of every agreed goal in an open period as of today, so goals that get
     /// no updates still fall at risk as time passes. Works in chunks of one transaction each,
-    /// writes only the goals whose flag changes and emits `GoalAtRisk` for each newly at-risk goal.
+    /// writes only the goals whose flag changes and emits `GoalAtRisk` for each newly at-risk goal
+    /// and `GoalBackOnTrack` for each goal whose flag it clears.
     public func assessPace(of periodID: String) async throws -> PaceSweepResult {
         var result = PaceSweepResult(assessed: 0, flagged: 0, cleared: 0)
         var after = ""
@@ -64,6 +65,11 @@ extension GoalsCore {
                             periodID: periodID, title: try row.decode("title"), assessedOn: today,
                             expectedProgressPercent: pace.expectedPercent, actualProgressPercent: pace.actualPercent,
                             deviationPoints: pace.deviationPoints)))
+                    } else {
+                        events.append(try outbox.encode(GoalBackOnTrack(
+                            goalID: goalID, ownerID: try row.decode("owner_id"), managerID: try row.decode("manager_id"),
+                            periodID: periodID, assessedOn: today, expectedProgressPercent: pace.expectedPercent,
+                            actualProgressPercent: pace.actualPercent)))
                     }
                 }
                 if !changedIDs.isEmpty {

@@ -43,7 +43,8 @@ extension GoalsCore {
     }
 
     /// Applies one update to a locked goal: new measurement, attainment, pace, history line and
-    /// events, all on `connection`'s transaction.
+    /// events (`GoalAtRisk` when it falls behind, `GoalBackOnTrack` when an at-risk goal catches
+    /// up), all on `connection`'s transaction.
     func apply(
         _ update: ProgressUpdate, to goal: inout Goal, actor: String, origin: ProgressOrigin, period: GoalPeriod,
         recordedAt: Date = Date(), on connection: PostgresConnection
@@ -102,6 +103,12 @@ extension GoalsCore {
                 periodID: goal.periodID, title: goal.definition.title, assessedOn: today,
                 expectedProgressPercent: pace.expectedPercent, actualProgressPercent: pace.actualPercent,
                 deviationPoints: pace.deviationPoints)))
+        } else if before.atRisk && !goal.atRisk {
+            events.append(try outbox.encode(GoalBackOnTrack(
+                goalID: goal.goalID, ownerID: goal.ownerID,
+                managerID: try await directory.employee(goal.ownerID, on: connection)?.managerID,
+                periodID: goal.periodID, assessedOn: today, expectedProgressPercent: pace.expectedPercent,
+                actualProgressPercent: pace.actualPercent)))
         }
         try await outbox.enqueue(events, on: connection)
         GoalsMetrics.progressRecorded(origin)

@@ -8,7 +8,7 @@ public enum EventCatalog {
         MetricReading.self,
         // stride.goals.v1
         GoalCreated.self, GoalUpdated.self, GoalSubmitted.self, GoalApproved.self, GoalRejected.self,
-        GoalProgressRecorded.self, GoalStatusChanged.self, GoalAtRisk.self, GoalPeriodClosed.self,
+        GoalProgressRecorded.self, GoalStatusChanged.self, GoalAtRisk.self, GoalBackOnTrack.self, GoalPeriodClosed.self,
         AttainmentFinalized.self,
         // stride.coaching.v1
         CheckInRecorded.self, OneOnOneCompleted.self, FeedbackGiven.self, EvidenceLogged.self,

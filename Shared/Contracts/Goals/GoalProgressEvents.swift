@@ -192,3 +192,53 @@ public struct GoalAtRisk: StrideEvent {
         case deviationPoints = "deviation_points"
     }
 }
+
+/// A goal that was at risk is back within its expected pace (`stride.goals.v1`, key owner id):
+/// the end of the at-risk episode a ``GoalAtRisk`` began. Coaching clears the manager's nudge.
+///
+/// Emitted once each time the goal's at-risk flag goes from true to false (a progress update, a
+/// metric reading or the pace sweep), in the same transaction as the change.
+public struct GoalBackOnTrack: StrideEvent {
+    public static let eventType = "stride.goals.goal.back-on-track.v1"
+    public static let topic = StrideTopic.goals
+    public var partitionKey: String { ownerID }
+
+    /// The goal.
+    public var goalID: String
+    /// The goal's owner.
+    public var ownerID: String
+    /// The owner's manager, whose nudge is cleared.
+    public var managerID: String?
+    /// The goal period.
+    public var periodID: String
+    /// The day the pace was assessed.
+    public var assessedOn: CalendarDate
+    /// Progress expected by now given linear pace, 0–100.
+    @DecimalString public var expectedProgressPercent: Decimal
+    /// Progress actually recorded, 0–100 (may exceed 100 when over-achieved).
+    @DecimalString public var actualProgressPercent: Decimal
+
+    /// Creates the event.
+    public init(
+        goalID: String, ownerID: String, managerID: String?, periodID: String, assessedOn: CalendarDate,
+        expectedProgressPercent: Decimal, actualProgressPercent: Decimal
+    ) {
+        self.goalID = goalID
+        self.ownerID = ownerID
+        self.managerID = managerID
+        self.periodID = periodID
+        self.assessedOn = assessedOn
+        self.expectedProgressPercent = expectedProgressPercent
+        self.actualProgressPercent = actualProgressPercent
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case goalID = "goal_id"
+        case ownerID = "owner_id"
+        case managerID = "manager_id"
+        case periodID = "period_id"
+        case assessedOn = "assessed_on"
+        case expectedProgressPercent = "expected_progress_percent"
+        case actualProgressPercent = "actual_progress_percent"
+    }
+}

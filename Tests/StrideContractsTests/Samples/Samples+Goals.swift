@@ -54,6 +54,10 @@ extension EventSamples {
             title: "Close three enterprise pilots", assessedOn: SampleValues.date(2026, 6, 30),
             expectedProgressPercent: SampleValues.decimal("50"), actualProgressPercent: SampleValues.decimal("20"),
             deviationPoints: SampleValues.decimal("30")),
+        GoalBackOnTrack(
+            goalID: "G-88130", ownerID: "E-10042", managerID: "E-10007", periodID: "FY2026",
+            assessedOn: SampleValues.date(2026, 8, 14), expectedProgressPercent: SampleValues.decimal("61.75"),
+            actualProgressPercent: SampleValues.decimal("55")),
         GoalPeriodClosed(
             periodID: "FY2026", orgUnitID: "ORG-ACME", name: "FY2026", kind: .year,
             startsOn: SampleValues.date(2026, 1, 1), endsOn: SampleValues.date(2026, 12, 31), actorID: "E-00001",
