@@ -132,7 +132,7 @@ topics = [  # key, address, title, producer, consumers, description
      'Readings of business metrics; goals updates every KPI goal bound to the metric.'),
     ('goals', 'stride.goals.v1', 'Goals', [('goals', 'goals')], [('coaching', 'coaching'), ('appraisal', 'appraisal'), ('analytics', 'analytics')],
      'Goal setting, agreement, progress, risk and attainment.'),
-    ('coaching', 'stride.coaching.v1', 'Coaching', [('coaching', 'coaching')], [('appraisal', 'appraisal'), ('incentives', 'incentives'), ('analytics', 'analytics')],
+    ('coaching', 'stride.coaching.v1', 'Coaching', [('coaching', 'coaching')], [('goals', 'goals'), ('appraisal', 'appraisal'), ('incentives', 'incentives'), ('analytics', 'analytics')],
      'Check-ins, 1:1s, feedback, evidence, improvement plans and feedback interviews.'),
     ('appraisal', 'stride.appraisal.v1', 'Appraisal', [('appraisal', 'appraisal')], [('coaching', 'coaching'), ('incentives', 'incentives'), ('analytics', 'analytics')],
      'Review cycles, reviews (ratings only), calibration, final appraisals, acknowledgements and disputes.'),

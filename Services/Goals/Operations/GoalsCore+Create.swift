@@ -94,14 +94,21 @@ extension GoalsCore {
             needsReassignment: false, frozen: false, templateID: nil, createdBy: principal.subject, createdAt: now, updatedAt: now)
         goal.progressPercent = Attainment.percent(of: goal.measurement, policy: settings.policy)
         try await Audit.identify(actor: principal.subject, action: "create", on: connection)
+        try await insertCreated(goal, on: connection)
+        return goal
+    }
+
+    /// Writes a new goal and its `GoalCreated` (actor: the goal's `created_by`) on `connection`'s
+    /// transaction: the one write path of every goal created from a definition (a request, a
+    /// coaching suggestion). The caller has validated it and identified the actor for the audit.
+    func insertCreated(_ goal: Goal, on connection: PostgresConnection) async throws {
         try await goals.insert(goal, on: connection)
         try await outbox.enqueue(
             GoalCreated(
-                goalID: goal.goalID, ownerID: ownerID, periodID: period.periodID, actorID: principal.subject, version: 1,
-                status: goal.status, definition: definition),
+                goalID: goal.goalID, ownerID: goal.ownerID, periodID: goal.periodID, actorID: goal.createdBy, version: goal.version,
+                status: goal.status, definition: goal.definition),
             on: connection)
-        GoalsMetrics.created(definition.level)
-        return goal
+        GoalsMetrics.created(goal.definition.level)
     }
 
     /// A due date must fall inside the period.
