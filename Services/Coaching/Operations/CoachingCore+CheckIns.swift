@@ -172,9 +172,10 @@ extension CoachingCore {
         on connection: PostgresConnection
     ) async throws -> Page<DueCheckIn> {
         try await access.requireVisible(managerID, to: principal, on: connection)
-        let grace = settings.schedule(settings.defaultCadence)
-        let dueBy = grace.dueOn(after: grace.dueCutoff(on: today))
-        let overdueBefore = grace.dueOn(after: grace.overdueCutoff(on: today))
+        // Any cadence gives the same two days: the due date of an anchor on each cutoff.
+        let schedule = settings.schedule(settings.defaultCadence)
+        let dueBy = schedule.dueOn(after: schedule.dueCutoff(on: today))
+        let overdueBefore = schedule.dueOn(after: schedule.overdueCutoff(on: today))
         let pairs = try await cadences.due(
             managedBy: managerID, dueBy: dueBy, overdueBefore: overdueOnly ? overdueBefore : nil,
             after: try page.cursorKey(as: CadenceStore.DueKey.self), limit: page.fetchLimit, on: connection)
