@@ -6,6 +6,7 @@ import Logging
 import NIOCore
 import StrideContracts
 import StridePostgres
+import StrideTestSupport
 import Testing
 
 @testable import StrideGoals
@@ -19,7 +20,7 @@ struct OpenAPIDocumentTests {
     let document: OpenAPIDocument
 
     init() throws {
-        document = try OpenAPIDocument.load()
+        document = try OpenAPIDocument.load(named: "goals.yaml")
     }
 
     // MARK: Routes

@@ -5,27 +5,35 @@ import StrideRuntime
 /// asks about (`decode`, `decodeIfPresent`, `contains`), present or not, and decodes the values it
 /// finds with ``JSONBody/decoder``. It tells which fields a request type reads, whether or not they
 /// are optional and whatever its `CodingKeys` are called.
-struct KeyRecordingDecoder: Decoder {
+public struct KeyRecordingDecoder: Decoder {
     /// The keys asked about; a class so every container of the decoder writes to one list.
-    final class Log {
-        var keys: Set<String> = []
+    public final class Log {
+        public var keys: Set<String> = []
+
+        public init() {}
     }
 
-    let object: [String: Any]
-    let log: Log
+    public let object: [String: Any]
+    public let log: Log
 
-    var codingPath: [any CodingKey] { [] }
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    /// A decoder over `object` that writes the keys asked about to `log`.
+    public init(object: [String: Any], log: Log) {
+        self.object = object
+        self.log = log
+    }
 
-    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+    public var codingPath: [any CodingKey] { [] }
+    public var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    public func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         KeyedDecodingContainer(Container<Key>(object: object, log: log))
     }
 
-    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+    public func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         throw DecodingError.typeMismatch([Any].self, .init(codingPath: [], debugDescription: "request bodies are JSON objects"))
     }
 
-    func singleValueContainer() throws -> any SingleValueDecodingContainer {
+    public func singleValueContainer() throws -> any SingleValueDecodingContainer {
         throw DecodingError.typeMismatch(Any.self, .init(codingPath: [], debugDescription: "request bodies are JSON objects"))
     }
 

@@ -2,54 +2,62 @@ import Foundation
 
 /// A YAML value as the OpenAPI tests read it: every scalar is text (typing is not needed to compare
 /// names, lists and `$ref`s).
-enum YAMLValue: Sendable {
+public enum YAMLValue: Sendable {
     case scalar(String)
     case mapping([(key: String, value: YAMLValue)])
     case sequence([YAMLValue])
 
     /// The value of `key` in a mapping; nil for a missing key or a non-mapping.
-    subscript(key: String) -> YAMLValue? {
+    public subscript(key: String) -> YAMLValue? {
         guard case .mapping(let entries) = self else { return nil }
         return entries.first { $0.key == key }?.value
     }
 
     /// A mapping's entries in document order (empty for anything else).
-    var entries: [(key: String, value: YAMLValue)] {
+    public var entries: [(key: String, value: YAMLValue)] {
         if case .mapping(let entries) = self { return entries }
         return []
     }
 
     /// A mapping's keys in document order.
-    var keys: [String] { entries.map(\.key) }
+    public var keys: [String] { entries.map(\.key) }
 
     /// A sequence's items (empty for anything else).
-    var items: [YAMLValue] {
+    public var items: [YAMLValue] {
         if case .sequence(let items) = self { return items }
         return []
     }
 
     /// A scalar's text.
-    var text: String? {
+    public var text: String? {
         if case .scalar(let text) = self { return text }
         return nil
     }
 
     /// A sequence of scalars as text (`[a, b]` or a block list of scalars).
-    var texts: [String] { items.compactMap(\.text) }
+    public var texts: [String] { items.compactMap(\.text) }
 }
 
-/// Reads the block-style subset of YAML that `deploy/openapi/goals.yaml` is written in: mappings and
+/// Reads the block-style subset of YAML that the documents in `deploy/openapi/` are written in: mappings and
 /// sequences by indentation (spaces only), plain, single- and double-quoted scalars, `|`/`>` block
 /// scalars, flat flow lists of scalars (`[a, 'b']`), and flow mappings kept as their raw text (the
 /// examples are one-line JSON). Comments on their own line. No anchors, aliases, tags or documents.
 ///
 /// It is deliberately strict: anything outside the subset, a tab, an odd indentation or a duplicate
 /// key throws, naming the line, so the document cannot silently be misread.
-struct YAMLSubsetReader {
-    struct Failure: Error, CustomStringConvertible {
-        var line: Int
-        var message: String
-        var description: String { "goals.yaml line \(line): \(message)" }
+public struct YAMLSubsetReader {
+    /// Where and why a document is outside the subset.
+    public struct Failure: Error, CustomStringConvertible {
+        /// The document's name (`coaching.yaml`), when the caller gave one.
+        public var document: String = ""
+        public var line: Int
+        public var message: String
+        public var description: String { "\(document.isEmpty ? "" : document + " ")line \(line): \(message)" }
+
+        init(line: Int, message: String) {
+            self.line = line
+            self.message = message
+        }
     }
 
     private struct Line {
@@ -62,7 +70,19 @@ struct YAMLSubsetReader {
     private var index = 0
 
     /// Parses a whole document; its top level must be a mapping.
-    static func parse(_ document: String) throws -> YAMLValue {
+    /// - Parameters:
+    ///   - document: the YAML text.
+    ///   - name: the document's name for error messages (`goals.yaml`).
+    public static func parse(_ document: String, name: String = "") throws -> YAMLValue {
+        do {
+            return try parseDocument(document)
+        } catch var failure as Failure {
+            failure.document = name
+            throw failure
+        }
+    }
+
+    private static func parseDocument(_ document: String) throws -> YAMLValue {
         var reader = try YAMLSubsetReader(document)
         let value = try reader.node(deeperThan: -1)
         reader.skipBlankAndComments()
