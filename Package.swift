@@ -120,10 +120,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "StrideCoachingServer",
-            dependencies: [
-                "StrideCoaching",
-                .product(name: "Logging", package: "swift-log"),
-            ],
+            dependencies: ["StrideCoaching"],
             path: "Services/CoachingServer", swiftSettings: swiftSettings
         ),
 
@@ -164,10 +161,18 @@ let package = Package(
             ],
             path: "Services/GoalsDemo", swiftSettings: swiftSettings
         ),
+        .target(
+            name: "StrideCoachingDemo",
+            dependencies: [
+                "StrideDemoKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/CoachingDemo", swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "StrideDemo",
             dependencies: [
-                "StrideDemoKit", "StrideGoalsDemo",
+                "StrideDemoKit", "StrideGoalsDemo", "StrideCoachingDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/Demo", swiftSettings: swiftSettings

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StrideCommandLine
 import StrideDemoKit
+import StrideCoachingDemo
 import StrideGoalsDemo
 
 /// `stride-demo`: Stride's main job, end to end, against the running services, one part per
@@ -20,6 +21,10 @@ struct DemoCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var goals: GoalsDemoOptions
+    @OptionGroup var coaching: CoachingDemoOptions
+
+    @Flag(help: "Run the goals part only (no coaching service).")
+    var goalsOnly = false
 
     @Option(help: "The HS256 secret the services verify tokens with (default: $JWT_SECRET).")
     var jwtSecret: String?
@@ -41,7 +46,8 @@ struct DemoCommand: AsyncParsableCommand {
         let context = try await DemoContext.make(
             orgFile: org, secret: secret, kafka: try connection.kafkaConfiguration(),
             logger: connection.logger("stride.demo"), concurrency: concurrency)
-        let parts: [any DemoPart] = [GoalsDemo(context: context, baseURL: goals.baseURL)]
+        var parts: [any DemoPart] = [GoalsDemo(context: context, baseURL: goals.baseURL)]
+        if !goalsOnly { parts.append(CoachingDemo(context: context, baseURL: coaching.baseURL)) }
         for part in parts { try await part.run() }
     }
 }

@@ -65,7 +65,7 @@ public enum GoalsService {
             routes: { api in GoalsRoutes(core: core).register(on: api) },
             consumers: [
                 ConsumerDefinition(name: "metrics", topics: [StrideTopic.metrics.rawValue], router: metrics),
-                ConsumerDefinition(name: "coaching", topics: [StrideTopic.coaching.rawValue], router: coaching),
+                ConsumerDefinition(name: "coaching", topics: [settings.coachingTopic], router: coaching),
             ],
             employeeEventHandlers: employees, jobs: jobs)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import StrideContracts
 import StrideRuntime
 
 /// The goals service's own settings, besides the runtime's (database, broker, HTTP, JWT).
@@ -17,6 +18,10 @@ public struct GoalsSettings: Sendable {
     public var atRiskMarginPoints: Decimal
     /// Today, for pace; tests and demos pin it.
     public var clock: @Sendable () -> Date
+    /// Where the service reads coaching's events (`FeedbackInterviewCompleted`): the catalog's
+    /// topic in production; tests give each service a topic of its own, so no other test's
+    /// interviews turn into its drafts.
+    public var coachingTopic: String = StrideTopic.coaching.rawValue
     /// How often the background sweep re-assesses pace; nil turns it off.
     public var paceSweepInterval: Duration?
     /// The most goals one tree request reads below its root: the nearest levels first; a bigger

@@ -6,7 +6,8 @@ import StrideRuntime
 
 extension CoachingCore {
     /// What coaching does with `stride.goals.v1`: keeps its goal projection, and turns a goal
-    /// going at risk into a nudge on the owner's manager's next 1:1 (once per at-risk episode).
+    /// going at risk into a nudge on the owner's manager's next 1:1 (once per at-risk episode,
+    /// which `GoalBackOnTrack` or the goal's completion or cancellation ends).
     func goalEvents() -> InboxRouter {
         var router = InboxRouter()
         router.on(GoalCreated.self) { event, message, connection in
@@ -53,6 +54,13 @@ extension CoachingCore {
                 on: connection)
             guard applied else { return }
             try await nudge(for: event, eventID: message.metadata.id.uuidString.lowercased(), at: message.metadata.time, on: connection)
+        }
+        router.on(GoalBackOnTrack.self) { event, message, connection in
+            let applied = try await projection.apply(
+                .init(goalID: event.goalID, ownerID: event.ownerID, periodID: event.periodID,
+                      progressPercent: event.actualProgressPercent, atRisk: false, eventTime: message.metadata.time),
+                on: connection)
+            if applied { try await endAtRiskEpisode(of: event.goalID, at: message.metadata.time, on: connection) }
         }
         return router
     }

@@ -4,7 +4,7 @@ import StrideContracts
 /// `recipient_and_manager`, `public`.
 ///
 /// The event contract knows two visibilities (``FeedbackVisibility``); ``contractVisibility``
-/// maps the three audiences onto them so the text of anything not public never leaves Coaching.
+/// maps the three audiences onto them; no feedback text ever leaves Coaching.
 public enum FeedbackAudience: String, Codable, Sendable, CaseIterable {
     /// The recipient alone (and the giver, who wrote it).
     case recipientOnly = "recipient_only"
@@ -13,8 +13,9 @@ public enum FeedbackAudience: String, Codable, Sendable, CaseIterable {
     /// Everyone: the kudos wall.
     case `public`
 
-    /// The visibility ``FeedbackGiven`` carries: `shared` (with the text) for public feedback,
-    /// `private` (without it) for the other two.
+    /// The visibility ``FeedbackGiven`` carries: `shared` for public feedback, `private` for the
+    /// other two. The event never carries the text, whatever the audience: readers of the stream
+    /// learn that feedback was given, not what it said.
     public var contractVisibility: FeedbackVisibility {
         switch self {
         case .recipientOnly, .recipientAndManager: .private

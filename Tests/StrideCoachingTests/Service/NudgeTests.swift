@@ -33,6 +33,12 @@ struct NudgeTests {
             reason: nil)
     }
 
+    static func backOnTrack(_ goalID: String, owner: String) -> GoalBackOnTrack {
+        GoalBackOnTrack(
+            goalID: goalID, ownerID: owner, managerID: "m1", periodID: period, assessedOn: CalendarDate(year: 2026, month: 7, day: 2),
+            expectedProgressPercent: 50, actualProgressPercent: 45)
+    }
+
     /// Publishes a sentinel goal after everything else and waits until coaching has projected it:
     /// on the test's one-partition topic, everything published before has then been handled.
     static func drain(_ h: CoachingHarness) async throws {
@@ -83,6 +89,24 @@ struct NudgeTests {
             // Both agenda items are on the one 1:1 the first nudge scheduled (within the cadence).
             #expect(try await h.scalar("SELECT count(DISTINCT meeting_id)::int FROM $schema.nudges WHERE goal_id = 'g2'", as: Int.self) == 1)
             #expect(try await h.scalar("SELECT count(*)::int FROM $schema.one_on_ones WHERE employee_id = 'e2'", as: Int.self) == 1)
+        }
+    }
+
+    @Test("GoalBackOnTrack ends the episode: the projection clears, and the next GoalAtRisk nudges again")
+    func backOnTrackEndsEpisode() async throws {
+        try await CoachingHarness.coaching { h in
+            try await h.publishGoals([
+                Self.created("g4", owner: "e1", title: "Retain customers"),
+                Self.atRisk("g4", owner: "e1", manager: "m1", title: "Retain customers"),
+                Self.backOnTrack("g4", owner: "e1"),
+            ])
+            try await Self.drain(h)
+            #expect(try await h.scalar("SELECT at_risk FROM $schema.goals WHERE goal_id = 'g4'", as: Bool.self) == false)
+            #expect(try await h.scalar("SELECT progress_percent::text FROM $schema.goals WHERE goal_id = 'g4'", as: String.self) == "45.00")
+            #expect(try await h.scalar("SELECT count(*)::int FROM $schema.nudges WHERE goal_id = 'g4' AND cleared_at IS NOT NULL", as: Int.self) == 1)
+            try await h.publishGoals([Self.atRisk("g4", owner: "e1", manager: "m1", title: "Retain customers")])
+            try await Self.drain(h)
+            #expect(try await h.scalar("SELECT count(*)::int FROM $schema.nudges WHERE goal_id = 'g4'", as: Int.self) == 2)
         }
     }
 

@@ -52,8 +52,9 @@ struct FeedbackLoopTests {
             improvementPlanID: nil, nextCycleGoalSuggestions: suggestions)
     }
 
-    static func publish(_ event: any StrideEvent) async throws {
-        try await EventDrivenTests.publish(encoded: [try EventCodec.encode(event, source: "/tests/coaching")])
+    /// Publishes an interview to the test service's own coaching topic.
+    static func publish(_ event: any StrideEvent, to h: GoalsHarness) async throws {
+        try await TestPublisher.publish(encoded: [try EventCodec.encode(event, source: "/tests/coaching")], topic: h.core.settings.coachingTopic)
     }
 
     @Test("each suggestion becomes a draft in the next open period, audited and announced, and a duplicated interview adds nothing")
@@ -77,7 +78,7 @@ struct FeedbackLoopTests {
                 GoalSuggestion(title: "Mentor two new account executives", kind: .objective, rationale: nil),
             ])
             let encoded = try EventCodec.encode(first, source: "/tests/coaching")
-            try await EventDrivenTests.publish(encoded: [encoded])
+            try await TestPublisher.publish(encoded: [encoded], topic: h.core.settings.coachingTopic)
             try await waitUntil("three drafts in FY2041", timeout: .seconds(90)) {
                 try await Self.goals(of: employee, in: next, h).count == 3
             }
@@ -111,11 +112,11 @@ struct FeedbackLoopTests {
 
             // Redelivered (same event id) and duplicated (same interview, new event id): nothing new.
             // A second interview after them on the same partition (same key) shows they were handled.
-            try await EventDrivenTests.publish(encoded: [encoded, try EventCodec.encode(first, source: "/tests/coaching")])
+            try await TestPublisher.publish(encoded: [encoded, try EventCodec.encode(first, source: "/tests/coaching")], topic: h.core.settings.coachingTopic)
             let second = Self.interview("iv-\(suffix)-2", about: employee, heldOn: CalendarDate(year: 2040, month: 12, day: 11), [
                 GoalSuggestion(title: "Present at the sales kick-off", kind: .milestone, rationale: nil)
             ])
-            try await Self.publish(second)
+            try await Self.publish(second, to: h)
             try await waitUntil("the second interview's draft", timeout: .seconds(90)) {
                 try await Self.goals(of: employee, in: next, h).count >= 4
             }
@@ -149,7 +150,7 @@ struct FeedbackLoopTests {
                 GoalSuggestion(title: "Own the onboarding checklist", kind: .milestone, rationale: "New in the role"),
                 GoalSuggestion(title: "Cut ticket backlog", kind: .kpi, rationale: nil),
             ])
-            try await Self.publish(early)
+            try await Self.publish(early, to: h)
             try await waitUntil("the interview recorded", timeout: .seconds(90)) {
                 try await Self.suggestions(of: early.interviewID, h) == (2, 2)
             }
@@ -167,7 +168,7 @@ struct FeedbackLoopTests {
             let late = Self.interview("iv-\(suffix)-4", about: newcomer, heldOn: CalendarDate(year: 2044, month: 2, day: 1), [
                 GoalSuggestion(title: "Run the support guild", kind: .objective, rationale: nil)
             ])
-            try await Self.publish(late)
+            try await Self.publish(late, to: h)
             try await waitUntil("the late interview recorded", timeout: .seconds(90)) {
                 try await Self.suggestions(of: late.interviewID, h) == (1, 1)
             }

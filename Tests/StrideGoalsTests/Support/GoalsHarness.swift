@@ -36,7 +36,10 @@ struct GoalsHarness: Sendable {
             "DATABASE_URL": try TestEnvironment.databaseURL(), "KAFKA_BOOTSTRAP_SERVERS": try TestEnvironment.kafkaBootstrapServers(),
             "HTTP_HOST": "127.0.0.1", "HTTP_PORT": "0", "JWT_SECRET": secret, "DATABASE_POOL_SIZE": "6",
         ])
-        let settings = GoalsSettings(clock: { today.startOfDayUTC.addingTimeInterval(12 * 3600) })
+        var settings = GoalsSettings(clock: { today.startOfDayUTC.addingTimeInterval(12 * 3600) })
+        // Coaching's events on a topic of this service's own: other tests' interviews stay out.
+        settings.coachingTopic = TestEnvironment.uniqueName("coaching-in")
+        try await TestPublisher.createTopics([settings.coachingTopic])
         let cores = CoreCapture()
         var logger = Logger(label: "stride.goals.tests")
         logger.logLevel = .warning

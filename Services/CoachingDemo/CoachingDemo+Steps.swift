@@ -1,0 +1,226 @@
+import Foundation
+import StrideContracts
+import StrideDemoKit
+
+/// A team board row, as the demo reads it.
+struct BoardRow: Decodable, Sendable {
+    var employeeID: String
+    var checkIn: String
+    var openActionItems: Int
+    var atRiskGoalsWithoutOneOnOne: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case employeeID = "employee_id"
+        case checkIn = "check_in"
+        case openActionItems = "open_action_items"
+        case atRiskGoalsWithoutOneOnOne = "at_risk_goals_without_one_on_one"
+    }
+}
+
+/// A goal as the coaching service knows it.
+struct KnownGoal: Decodable, Sendable {
+    var goalID: String
+    var title: String?
+    var atRisk: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case goalID = "goal_id"
+        case title
+        case atRisk = "at_risk"
+    }
+}
+
+/// One department's completion rates.
+struct CompletionRow: Decodable, Sendable {
+    struct Rate: Decodable, Sendable {
+        var done: Int
+        var due: Int
+        var percent: String?
+    }
+
+    var department: String
+    var checkInsOnCadence: Rate
+    var pairsCurrent: Rate
+
+    enum CodingKeys: String, CodingKey {
+        case department
+        case checkInsOnCadence = "check_ins_on_cadence"
+        case pairsCurrent = "pairs_current"
+    }
+}
+
+extension CoachingDemo {
+    var org: DemoOrg { context.org }
+    var console: DemoConsole { context.console }
+    var today: CalendarDate { CalendarDate(utc: context.startedAt) }
+
+    /// Every manager's team board, until the at-risk goals the goals part raised have all arrived
+    /// (the count stops growing), then the nudge latency the service measured.
+    func showNudges() async throws {
+        let started = ContinuousClock.now
+        var last = -1
+        var stableSince = ContinuousClock.now
+        var boards: [String: [BoardRow]] = [:]
+        while ContinuousClock.now - started < .seconds(90) {
+            boards = try await teamBoards()
+            let total = boards.values.joined().reduce(0) { $0 + $1.atRiskGoalsWithoutOneOnOne.count }
+            if total != last {
+                last = total
+                stableSince = .now
+            } else if total > 0, ContinuousClock.now - stableSince > .seconds(3) {
+                break
+            }
+            try await Task.sleep(for: .milliseconds(500))
+        }
+        guard last > 0 else { throw DemoError("no at-risk goal reached the coaching service within 90 s") }
+        let managers = boards.filter { !$0.value.allSatisfy { $0.atRiskGoalsWithoutOneOnOne.isEmpty } }
+        console.say(
+            "   \(DemoFormat.count(last)) at-risk goals of \(DemoFormat.count(boards.values.joined().filter { !$0.atRiskGoalsWithoutOneOnOne.isEmpty }.count)) people"
+                + " are on the agenda of their next 1:1 with \(managers.count) managers (one nudge per at-risk episode)")
+        if let latency = try await nudgeLatency() {
+            console.say("   GoalAtRisk → agenda item, as the service measured it: \(latency)")
+        }
+    }
+
+    /// Team boards of every manager, by manager id.
+    func teamBoards() async throws -> [String: [BoardRow]] {
+        let pairs = try await concurrently(org.managers, limit: context.concurrency) { [client] manager in
+            (manager, try await client.all("/v1/managers/\(manager)/team-board", as: manager, decoding: BoardRow.self))
+        }
+        return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The p50 and p99 of `stride_coaching_nudge_latency_seconds` from `/metrics`, read off the
+    /// histogram's buckets (an upper bound each).
+    func nudgeLatency() async throws -> String? {
+        let reply = try await client.send("GET", "/metrics", as: nil)
+        var buckets: [(Double, Double)] = []
+        for line in reply.text.split(separator: "\n") where line.hasPrefix("stride_coaching_nudge_latency_seconds_bucket") {
+            guard let leStart = line.range(of: "le=\""), let leEnd = line[leStart.upperBound...].firstIndex(of: "\""),
+                let count = Double(line.split(separator: " ").last ?? "")
+            else { continue }
+            let bound = String(line[leStart.upperBound..<leEnd])
+            buckets.append((bound == "+Inf" ? .infinity : Double(bound) ?? .infinity, count))
+        }
+        buckets.sort { $0.0 < $1.0 }
+        guard let total = buckets.last?.1, total > 0 else { return nil }
+        func quantile(_ q: Double) -> String {
+            let bound = buckets.first { $0.1 >= q * total }?.0 ?? .infinity
+            return bound.isInfinite ? "above the largest bucket" : "≤ \(Int((bound * 1000).rounded())) ms"
+        }
+        return "p50 \(quantile(0.5)), p99 \(quantile(0.99)) over \(Int(total)) nudges"
+    }
+
+    /// Every employee checks in about the week; about one in six logs it late (three weeks ago),
+    /// so their next check-in is already overdue.
+    func checkIns(tally: inout Tally) async throws {
+        let started = ContinuousClock.now
+        let late = Set(org.employees.map(\.employeeID).filter { DemoProfile.unit("\($0)/late-check-in") < 0.17 })
+        let employees = org.employees.filter { $0.managerID != nil }.map(\.employeeID)
+        let done = try await concurrently(employees, limit: context.concurrency) { [client, today] employee in
+            let goals = try await client.call(
+                "GET", "/v1/employees/\(employee)/goals", as: employee, decoding: ListPage<KnownGoal>.self
+            ).items
+            let form = DemoProfile.form(of: employee)
+            let body = CheckInBody(
+                heldOn: late.contains(employee) ? today.adding(days: -21) : today,
+                whatMoved: form >= 0.85 ? "Moved my goals forward as planned." : "Less progress than planned this week.",
+                blockers: form < 0.6 ? ["Waiting on another team"] : [],
+                confidence: max(1, min(5, Int((form * 4).rounded()))),
+                goalIDs: Array(goals.prefix(2).map(\.goalID)))
+            try await client.perform("POST", "/v1/employees/\(employee)/check-ins", as: employee, expect: 201, body: body)
+            return 1
+        }.reduce(0, +)
+        tally.checkIns += done
+        console.say(
+            "   \(DemoFormat.count(done)) check-ins in \(DemoFormat.seconds(ContinuousClock.now - started)), \(late.intersection(employees).count) of them logged three weeks late (now overdue)")
+    }
+
+    /// Each manager praises a report (for the report and the manager's eyes), peers give public
+    /// kudos, and the Sales team logs evidence against their goals.
+    func feedbackAndEvidence(tally: inout Tally) async throws {
+        var started = ContinuousClock.now
+        var notes: [(giver: String, body: FeedbackBody)] = []
+        for manager in org.managers {
+            guard let report = org.employees.first(where: { $0.managerID == manager }) else { continue }
+            notes.append((manager, FeedbackBody(
+                recipientID: report.employeeID, kind: "praise", audience: "recipient_and_manager",
+                message: "Thank you for the way you handled the quarter's hardest customer.")))
+        }
+        let people = org.employees.map(\.employeeID)
+        for (index, giver) in people.enumerated() where index % 10 == 0 {
+            let recipient = people[(index + 7) % people.count]
+            guard recipient != giver else { continue }
+            notes.append((giver, FeedbackBody(recipientID: recipient, kind: "praise", audience: "public", message: "Kudos for the launch!")))
+        }
+        let given = try await concurrently(notes, limit: context.concurrency) { [client] note in
+            try await client.perform("POST", "/v1/feedback", as: note.giver, expect: 201, body: note.body)
+            return 1
+        }.reduce(0, +)
+        tally.feedback += given
+        console.say("   \(DemoFormat.count(given)) pieces of feedback in \(DemoFormat.seconds(ContinuousClock.now - started)): praise from each manager, public kudos among peers")
+
+        started = .now
+        let sales = org.employees.filter { $0.department == "Sales" && $0.managerID != nil }.map(\.employeeID)
+        let logged = try await concurrently(sales, limit: context.concurrency) { [client, today] employee in
+            let goals = try await client.call(
+                "GET", "/v1/employees/\(employee)/goals", as: employee, decoding: ListPage<KnownGoal>.self
+            ).items
+            guard let goal = goals.first else { return 0 }
+            try await client.perform(
+                "POST", "/v1/employees/\(employee)/evidence", as: employee, expect: 201,
+                body: EvidenceBody(
+                    kind: "achievement", occurredOn: today, whatHappened: "Closed a renewal with an upsell",
+                    impact: "Adds to the team's new ARR", goalIDs: [goal.goalID]))
+            return 1
+        }.reduce(0, +)
+        tally.evidence += logged
+        console.say("   \(DemoFormat.count(logged)) evidence entries by the Sales team, each tied to one of their goals, in \(DemoFormat.seconds(ContinuousClock.now - started))")
+    }
+
+    /// The team board of the manager with the most at-risk goals, and HR's completion rates.
+    func showBoards() async throws {
+        let boards = try await teamBoards()
+        guard let (manager, rows) = boards.max(by: {
+            $0.value.reduce(0) { $0 + $1.atRiskGoalsWithoutOneOnOne.count } < $1.value.reduce(0) { $0 + $1.atRiskGoalsWithoutOneOnOne.count }
+        }) else { return }
+        console.say("   team board of \(org.label(manager)) (\(rows.count) reports):")
+        for row in rows.prefix(8) {
+            console.say(
+                "     " + DemoFormat.left(org.label(row.employeeID), 28) + DemoFormat.left("check-in \(row.checkIn)", 22)
+                    + "\(row.atRiskGoalsWithoutOneOnOne.count) at-risk goals to discuss")
+        }
+        let overdue = boards.values.joined().filter { $0.checkIn == "overdue" }.count
+        console.say("   across all boards: \(overdue) people with an overdue check-in")
+        let rates = try await client.all("/v1/reports/completion", as: org.hr, decoding: CompletionRow.self)
+        console.say("   completion (HR): department · check-ins on cadence · pairs not overdue")
+        for row in rates {
+            console.say(
+                "     " + DemoFormat.left(row.department, 18) + DemoFormat.right(row.checkInsOnCadence.percent.map { "\($0) %" } ?? "–", 9)
+                    + DemoFormat.right(row.pairsCurrent.percent.map { "\($0) %" } ?? "–", 12))
+        }
+    }
+
+    /// The events the coaching service emitted during the run, next to what the demo caused.
+    func showEvents(_ counter: EventCounter, tally: Tally) async throws {
+        let expected: [(String, String, Int)] = [
+            (CheckInRecorded.eventType, "CheckInRecorded", tally.checkIns),
+            (FeedbackGiven.eventType, "FeedbackGiven", tally.feedback),
+            (EvidenceLogged.eventType, "EvidenceLogged", tally.evidence),
+        ]
+        let arrived = await counter.wait(timeout: .seconds(60)) { counts in expected.allSatisfy { counts[$0.0, default: 0] >= $0.2 } }
+        try await Task.sleep(for: .milliseconds(500))
+        let counts = counter.snapshot
+        if let error = counter.error { throw DemoError("reading \(StrideTopic.coaching.rawValue) failed: \(error)") }
+        console.say("   " + DemoFormat.left("event", 24) + DemoFormat.right("seen", 8) + DemoFormat.right("expected", 10))
+        var mismatches: [String] = []
+        for (type, name, want) in expected {
+            let seen = counts[type, default: 0]
+            console.say("   " + DemoFormat.left(name, 24) + DemoFormat.right(DemoFormat.count(seen), 8) + DemoFormat.right(DemoFormat.count(want), 10) + (seen == want ? " ✓" : " ✗"))
+            if seen != want { mismatches.append("\(name): \(seen) seen, \(want) expected") }
+        }
+        guard arrived, mismatches.isEmpty else {
+            throw DemoError("the events on \(StrideTopic.coaching.rawValue) do not match what happened: \(mismatches.joined(separator: "; "))")
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Logging
+import StrideContracts
+import StrideKafka
+import StrideRuntime
+import Synchronization
+
+/// Counts, per type, the events one service emits on one topic from the moment it starts: reads
+/// the topic as a consumer group of its own from the partitions' ends, keeping the events whose
+/// CloudEvents source is the service's.
+package final class EventCounter: Sendable {
+    private let consumer: KafkaConsumer
+    private let source: String
+    private let counts = Mutex<[String: Int]>([:])
+    private let failure = Mutex<String?>(nil)
+
+    private init(consumer: KafkaConsumer, source: String) {
+        self.consumer = consumer
+        self.source = source
+    }
+
+    /// Joins and moves to the end of every partition before returning, so everything emitted
+    /// afterwards is counted.
+    package static func start(topic: String, source: String, kafka: KafkaConfiguration, logger: Logger) async throws -> EventCounter {
+        var configuration = kafka
+        configuration.properties["auto.offset.reset"] = "latest"
+        configuration.properties["session.timeout.ms"] = "6000"
+        let consumer = try KafkaConsumer(
+            configuration: configuration, groupID: "stride-demo-\(UUID().uuidString.prefix(8))", topics: [topic], logger: logger)
+        let deadline = ContinuousClock.now.advanced(by: .seconds(60))
+        while ContinuousClock.now < deadline {
+            if try await !consumer.assignment().isEmpty {
+                _ = try await consumer.seekToEnd()
+                return EventCounter(consumer: consumer, source: source)
+            }
+            _ = try await consumer.poll(maxMessages: 100, timeout: .milliseconds(100))
+        }
+        await consumer.close()
+        throw DemoError("reading \(topic) did not get going within 60 s")
+    }
+
+    /// Reads until cancelled.
+    package func run() async {
+        while !Task.isCancelled {
+            do {
+                for message in try await consumer.poll(maxMessages: 500, timeout: .milliseconds(200)) {
+                    guard let metadata = try? EventCodec.decodeMetadata(headers: message.eventHeaders), metadata.source == source
+                    else { continue }
+                    counts.withLock { $0[metadata.type, default: 0] += 1 }
+                }
+            } catch {
+                failure.withLock { $0 = "\(error)" }
+                return
+            }
+        }
+    }
+
+    /// How many events of each type have been seen.
+    package var snapshot: [String: Int] { counts.withLock { $0 } }
+
+    /// Why reading stopped, if it did.
+    package var error: String? { failure.withLock { $0 } }
+
+    /// Waits until `condition` holds for the counts, or `timeout` passes; whether it held.
+    package func wait(timeout: Duration, until condition: ([String: Int]) -> Bool) async -> Bool {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        while ContinuousClock.now < deadline {
+            if condition(snapshot) { return true }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        return condition(snapshot)
+    }
+
+    package func close() async { await consumer.close() }
+}
