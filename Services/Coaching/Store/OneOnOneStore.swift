@@ -48,6 +48,84 @@ struct OneOnOneStore: Sendable {
             """)
     }
 
+    /// One meeting as the API shows it, with its shared notes, or nil.
+    func summary(_ meetingID: String, on connection: PostgresConnection) async throws -> (OneOnOneSummary, sharedNotes: String)? {
+        let rows = try await connection.query("""
+            SELECT \(unescaped: OneOnOneSummary.columns), shared_notes FROM \(unescaped: schema).one_on_ones
+            WHERE meeting_id = \(meetingID)
+            """)
+        return try rows.first.map { (try OneOnOneSummary(row: $0), try $0.decode("shared_notes", as: String.self)) }
+    }
+
+    /// A page of the employee's meetings, newest first (keyset on `created_at DESC, meeting_id DESC`).
+    func page(
+        of employeeID: String, after key: PageKey?, limit: Int, on connection: PostgresConnection
+    ) async throws -> [OneOnOneSummary] {
+        let rows: PostgresRows
+        if let key {
+            rows = try await connection.query("""
+                SELECT \(unescaped: OneOnOneSummary.columns) FROM \(unescaped: schema).one_on_ones
+                WHERE employee_id = \(employeeID)
+                  AND (created_at, meeting_id) < ((SELECT created_at FROM \(unescaped: schema).one_on_ones WHERE meeting_id = \(key.id)), \(key.id))
+                ORDER BY created_at DESC, meeting_id DESC LIMIT \(limit)
+                """)
+        } else {
+            rows = try await connection.query("""
+                SELECT \(unescaped: OneOnOneSummary.columns) FROM \(unescaped: schema).one_on_ones
+                WHERE employee_id = \(employeeID) ORDER BY created_at DESC, meeting_id DESC LIMIT \(limit)
+                """)
+        }
+        return try rows.map(OneOnOneSummary.init(row:))
+    }
+
+    /// Where a page of meetings continues: after this meeting, in `created_at DESC, meeting_id DESC`
+    /// order (its exact `created_at` is read back from the row, so no precision is lost in the cursor).
+    struct PageKey: Codable, Sendable {
+        var id: String
+    }
+
+    /// The meeting's agenda, in the order items were added.
+    func agenda(of meetingID: String, on connection: PostgresConnection) async throws -> [OneOnOneAgendaItem] {
+        try await connection.query("""
+            SELECT \(unescaped: OneOnOneAgendaItem.columns) FROM \(unescaped: schema).agenda_items
+            WHERE meeting_id = \(meetingID) ORDER BY created_at, agenda_item_id
+            """).map(OneOnOneAgendaItem.init(row:))
+    }
+
+    /// One agenda item, or nil.
+    func agendaItem(_ agendaItemID: String, on connection: PostgresConnection) async throws -> OneOnOneAgendaItem? {
+        try await connection.query("""
+            SELECT \(unescaped: OneOnOneAgendaItem.columns) FROM \(unescaped: schema).agenda_items
+            WHERE agenda_item_id = \(agendaItemID)
+            """).first.map(OneOnOneAgendaItem.init(row:))
+    }
+
+    /// How many items the meeting's agenda holds.
+    func agendaCount(of meetingID: String, on connection: PostgresConnection) async throws -> Int {
+        try await connection.query("""
+            SELECT count(*)::int AS n FROM \(unescaped: schema).agenda_items WHERE meeting_id = \(meetingID)
+            """).first?.decode("n", as: Int.self) ?? 0
+    }
+
+    /// Replaces the meeting's shared notes.
+    func setSharedNotes(_ notes: String, of meetingID: String, on connection: PostgresConnection) async throws {
+        try await connection.execute("""
+            UPDATE \(unescaped: schema).one_on_ones SET shared_notes = \(notes), version = version + 1
+            WHERE meeting_id = \(meetingID)
+            """)
+    }
+
+    /// Stores the meeting's new state (completed or cancelled) and who put it there.
+    func saveState(_ meeting: OneOnOne, by actorID: String, at time: Date, on connection: PostgresConnection) async throws {
+        let completed = meeting.status == .completed
+        try await connection.execute("""
+            UPDATE \(unescaped: schema).one_on_ones
+            SET status = \(meeting.status.rawValue), held_on = \(meeting.heldOn), duration_minutes = \(meeting.durationMinutes),
+                completed_by = \(completed ? actorID : nil), completed_at = \(completed ? time : nil), version = version + 1
+            WHERE meeting_id = \(meeting.meetingID)
+            """)
+    }
+
     static func meeting(from row: PostgresRow) throws -> OneOnOne {
         OneOnOne(
             meetingID: try row.decode("meeting_id"), managerID: try row.decode("manager_id"),
