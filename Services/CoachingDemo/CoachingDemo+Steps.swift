@@ -17,6 +17,19 @@ struct BoardRow: Decodable, Sendable {
     }
 }
 
+/// A timeline entry, as the demo reads it.
+struct TimelineItem: Decodable, Sendable {
+    var kind: String
+    var createdAt: Date
+    var detail: [String: String]
+
+    enum CodingKeys: String, CodingKey {
+        case kind
+        case createdAt = "created_at"
+        case detail
+    }
+}
+
 /// A goal as the coaching service knows it.
 struct KnownGoal: Decodable, Sendable {
     var goalID: String
@@ -77,9 +90,26 @@ extension CoachingDemo {
         console.say(
             "   \(DemoFormat.count(last)) at-risk goals of \(DemoFormat.count(boards.values.joined().filter { !$0.atRiskGoalsWithoutOneOnOne.isEmpty }.count)) people"
                 + " are on the agenda of their next 1:1 with \(managers.count) managers (one nudge per at-risk episode)")
-        if let latency = try await nudgeLatency() {
-            console.say("   GoalAtRisk → agenda item, as the service measured it: \(latency)")
-        }
+        try await showNudgeLatency()
+    }
+
+    /// How long each of this run's nudges took from its `GoalAtRisk` (the event's time) to the
+    /// agenda item (the nudge's creation), as the employees' timelines say (`latency_ms`).
+    func showNudgeLatency() async throws {
+        let since = context.startedAt
+        let latencies = try await concurrently(org.employees.map(\.employeeID), limit: context.concurrency) { [client, org] employee in
+            let entries = try await client.all("/v1/employees/\(employee)/timeline", as: org.hr, decoding: TimelineItem.self)
+            return entries.compactMap { entry -> Double? in
+                guard entry.kind == "nudge", entry.createdAt >= since.addingTimeInterval(-1),
+                    let milliseconds = entry.detail["latency_ms"].flatMap(Double.init)
+                else { return nil }
+                return max(0, milliseconds / 1000)
+            }
+        }.flatMap { $0 }.sorted()
+        guard !latencies.isEmpty else { return }
+        func at(_ q: Double) -> String { "\(Int((latencies[min(latencies.count - 1, Int(Double(latencies.count) * q))] * 1000).rounded())) ms" }
+        console.say(
+            "   GoalAtRisk → agenda item for this run's \(latencies.count) nudges: p50 \(at(0.5)), p99 \(at(0.99)), max \(at(1))")
     }
 
     /// Team boards of every manager, by manager id.
@@ -88,27 +118,6 @@ extension CoachingDemo {
             (manager, try await client.all("/v1/managers/\(manager)/team-board", as: manager, decoding: BoardRow.self))
         }
         return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
-    }
-
-    /// The p50 and p99 of `stride_coaching_nudge_latency_seconds` from `/metrics`, read off the
-    /// histogram's buckets (an upper bound each).
-    func nudgeLatency() async throws -> String? {
-        let reply = try await client.send("GET", "/metrics", as: nil)
-        var buckets: [(Double, Double)] = []
-        for line in reply.text.split(separator: "\n") where line.hasPrefix("stride_coaching_nudge_latency_seconds_bucket") {
-            guard let leStart = line.range(of: "le=\""), let leEnd = line[leStart.upperBound...].firstIndex(of: "\""),
-                let count = Double(line.split(separator: " ").last ?? "")
-            else { continue }
-            let bound = String(line[leStart.upperBound..<leEnd])
-            buckets.append((bound == "+Inf" ? .infinity : Double(bound) ?? .infinity, count))
-        }
-        buckets.sort { $0.0 < $1.0 }
-        guard let total = buckets.last?.1, total > 0 else { return nil }
-        func quantile(_ q: Double) -> String {
-            let bound = buckets.first { $0.1 >= q * total }?.0 ?? .infinity
-            return bound.isInfinite ? "above the largest bucket" : "≤ \(Int((bound * 1000).rounded())) ms"
-        }
-        return "p50 \(quantile(0.5)), p99 \(quantile(0.99)) over \(Int(total)) nudges"
     }
 
     /// Every employee checks in about the week; about one in six logs it late (three weeks ago),
@@ -194,7 +203,8 @@ extension CoachingDemo {
         console.say("   across all boards: \(overdue) people with an overdue check-in")
         let rates = try await client.all("/v1/reports/completion", as: org.hr, decoding: CompletionRow.self)
         console.say("   completion (HR): department · check-ins on cadence · pairs not overdue")
-        for row in rates {
+        let departments = Set(org.employees.map(\.department))
+        for row in rates where departments.contains(row.department) {
             console.say(
                 "     " + DemoFormat.left(row.department, 18) + DemoFormat.right(row.checkInsOnCadence.percent.map { "\($0) %" } ?? "–", 9)
                     + DemoFormat.right(row.pairsCurrent.percent.map { "\($0) %" } ?? "–", 12))

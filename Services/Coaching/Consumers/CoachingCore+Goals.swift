@@ -62,7 +62,24 @@ extension CoachingCore {
                 on: connection)
             if applied { try await endAtRiskEpisode(of: event.goalID, at: message.metadata.time, on: connection) }
         }
+        router.on(GoalPeriodClosed.self) { event, message, connection in
+            try await closePeriod(event.periodID, at: message.metadata.time, on: connection)
+        }
         return router
+    }
+
+    /// A closed period's goals are frozen: none of them is at risk any more, and their open
+    /// nudges end, so team boards show only what can still be acted on.
+    func closePeriod(_ periodID: String, at time: Date, on connection: PostgresConnection) async throws {
+        try await connection.execute("""
+            UPDATE \(unescaped: schema).nudges n SET cleared_at = \(time)
+            FROM \(unescaped: schema).goals g
+            WHERE g.goal_id = n.goal_id AND g.period_id = \(periodID) AND n.cleared_at IS NULL
+            """)
+        try await connection.execute("""
+            UPDATE \(unescaped: schema).goals SET at_risk = false, updated_at = now()
+            WHERE period_id = \(periodID) AND at_risk
+            """)
     }
 
     var projection: GoalProjectionStore { GoalProjectionStore(schema: schema) }

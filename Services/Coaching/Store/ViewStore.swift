@@ -60,6 +60,7 @@ struct ViewStore: Sendable {
                 (SELECT 'nudge', nudge_id, created_at,
                         jsonb_strip_nulls(jsonb_build_object(
                             'goal_id', goal_id, 'manager_id', manager_id, 'meeting_id', meeting_id,
+                            'latency_ms', round(extract(epoch FROM created_at - at_risk_at) * 1000)::bigint::text,
                             'cleared_at', cleared_at::text))
                  FROM \(unescaped: schema).nudges, cursor_at c
                  WHERE employee_id = \(employeeID) AND (c.at IS NULL OR (created_at, nudge_id) < (c.at, c.id))

@@ -110,6 +110,25 @@ struct NudgeTests {
         }
     }
 
+    @Test("closing the period ends every at-risk episode of its goals")
+    func periodCloseEndsEpisodes() async throws {
+        try await CoachingHarness.coaching { h in
+            try await h.publishGoals([
+                Self.created("g5", owner: "e2", title: "Close the books"),
+                Self.atRisk("g5", owner: "e2", manager: "m1", title: "Close the books"),
+                GoalPeriodClosed(
+                    periodID: Self.period, orgUnitID: "acme", name: "FY2026", kind: .year,
+                    startsOn: CalendarDate(year: 2026, month: 1, day: 1), endsOn: CalendarDate(year: 2026, month: 12, day: 31),
+                    actorID: "hr", goalCount: 1, ownerCount: 1),
+            ])
+            try await Self.drain(h)
+            #expect(try await h.scalar("SELECT at_risk FROM $schema.goals WHERE goal_id = 'g5'", as: Bool.self) == false)
+            #expect(try await h.scalar("SELECT count(*)::int FROM $schema.nudges WHERE goal_id = 'g5' AND cleared_at IS NULL", as: Int.self) == 0)
+            let board = try await h.call(.get, "/v1/managers/m1/team-board", as: "m1")
+            #expect(try board.items.first { $0["employee_id"] as? String == "e2" }?["at_risk_goals_without_one_on_one"] as? [String] == [])
+        }
+    }
+
     @Test("without a manager named or known, the goal is projected at risk and nobody is nudged; events about unknown goals are kept")
     func noManagerNoNudge() async throws {
         try await CoachingHarness.coaching { h in
