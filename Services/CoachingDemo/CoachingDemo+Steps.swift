@@ -67,49 +67,52 @@ extension CoachingDemo {
     var console: DemoConsole { context.console }
     var today: CalendarDate { CalendarDate(utc: context.startedAt) }
 
-    /// Every manager's team board, until the at-risk goals the goals part raised have all arrived
-    /// (the count stops growing), then the nudge latency the service measured.
+    /// Waits until the nudges this run's at-risk goals raised have all arrived (their count, read
+    /// off every employee's timeline, stops growing), then shows how many, for whom, and how long
+    /// each took from its `GoalAtRisk` (the event's time) to the agenda item (`latency_ms`). The
+    /// goals part has closed the year by now, which ends the episodes; the nudges stay on record.
     func showNudges() async throws {
         let started = ContinuousClock.now
-        var last = -1
+        var nudges: [RunNudge] = []
         var stableSince = ContinuousClock.now
-        var boards: [String: [BoardRow]] = [:]
-        while ContinuousClock.now - started < .seconds(90) {
-            boards = try await teamBoards()
-            let total = boards.values.joined().reduce(0) { $0 + $1.atRiskGoalsWithoutOneOnOne.count }
-            if total != last {
-                last = total
+        while ContinuousClock.now - started < .seconds(120) {
+            let seen = try await runNudges()
+            if seen.count != nudges.count {
+                nudges = seen
                 stableSince = .now
-            } else if total > 0, ContinuousClock.now - stableSince > .seconds(3) {
+            } else if !seen.isEmpty, ContinuousClock.now - stableSince > .seconds(3) {
                 break
             }
             try await Task.sleep(for: .milliseconds(500))
         }
-        guard last > 0 else { throw DemoError("no at-risk goal reached the coaching service within 90 s") }
-        let managers = boards.filter { !$0.value.allSatisfy { $0.atRiskGoalsWithoutOneOnOne.isEmpty } }
+        guard !nudges.isEmpty else { throw DemoError("no nudge from this run's at-risk goals reached the coaching service within 120 s") }
         console.say(
-            "   \(DemoFormat.count(last)) at-risk goals of \(DemoFormat.count(boards.values.joined().filter { !$0.atRiskGoalsWithoutOneOnOne.isEmpty }.count)) people"
-                + " are on the agenda of their next 1:1 with \(managers.count) managers (one nudge per at-risk episode)")
-        try await showNudgeLatency()
+            "   \(DemoFormat.count(nudges.count)) at-risk goals of \(Set(nudges.map(\.employee)).count) people went onto the agenda of"
+                + " their next 1:1 with \(Set(nudges.map(\.manager)).count) managers (one nudge per at-risk episode)")
+        let latencies = nudges.map(\.latency).sorted()
+        func at(_ q: Double) -> String { "\(Int((latencies[min(latencies.count - 1, Int(Double(latencies.count) * q))] * 1000).rounded())) ms" }
+        console.say("   GoalAtRisk → agenda item: p50 \(at(0.5)), p99 \(at(0.99)), max \(at(1))")
     }
 
-    /// How long each of this run's nudges took from its `GoalAtRisk` (the event's time) to the
-    /// agenda item (the nudge's creation), as the employees' timelines say (`latency_ms`).
-    func showNudgeLatency() async throws {
-        let since = context.startedAt
-        let latencies = try await concurrently(org.employees.map(\.employeeID), limit: context.concurrency) { [client, org] employee in
+    /// One nudge of this run: whose goal, which manager's 1:1, how long it took.
+    struct RunNudge: Sendable {
+        var employee: String
+        var manager: String
+        var latency: Double
+    }
+
+    /// This run's nudges, from every employee's timeline.
+    func runNudges() async throws -> [RunNudge] {
+        let since = context.startedAt.addingTimeInterval(-1)
+        return try await concurrently(org.employees.map(\.employeeID), limit: context.concurrency) { [client, org] employee in
             let entries = try await client.all("/v1/employees/\(employee)/timeline", as: org.hr, decoding: TimelineItem.self)
-            return entries.compactMap { entry -> Double? in
-                guard entry.kind == "nudge", entry.createdAt >= since.addingTimeInterval(-1),
+            return entries.compactMap { entry -> RunNudge? in
+                guard entry.kind == "nudge", entry.createdAt >= since, let manager = entry.detail["manager_id"],
                     let milliseconds = entry.detail["latency_ms"].flatMap(Double.init)
                 else { return nil }
-                return max(0, milliseconds / 1000)
+                return RunNudge(employee: employee, manager: manager, latency: max(0, milliseconds / 1000))
             }
-        }.flatMap { $0 }.sorted()
-        guard !latencies.isEmpty else { return }
-        func at(_ q: Double) -> String { "\(Int((latencies[min(latencies.count - 1, Int(Double(latencies.count) * q))] * 1000).rounded())) ms" }
-        console.say(
-            "   GoalAtRisk → agenda item for this run's \(latencies.count) nudges: p50 \(at(0.5)), p99 \(at(0.99)), max \(at(1))")
+        }.flatMap { $0 }
     }
 
     /// Team boards of every manager, by manager id.

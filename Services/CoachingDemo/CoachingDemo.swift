@@ -38,7 +38,8 @@ package struct CoachingDemo: DemoPart {
         }
         guard reply.status == 200 else { throw DemoError("the coaching service is not ready: \(reply.status) \(reply.text.prefix(300))") }
         let counter = try await EventCounter.start(
-            topic: StrideTopic.coaching.rawValue, source: "/stride/coaching", kafka: context.kafka, logger: context.logger)
+            topic: StrideTopic.coaching.rawValue, source: "/stride/coaching", since: Date(), kafka: context.kafka,
+            logger: context.logger)
         let counting = Task { await counter.run() }
         defer { counting.cancel() }
 
