@@ -4,6 +4,7 @@ import StrideContracts
 import StrideGoals
 import StrideKafka
 import StrideRuntime
+import StrideTestSupport
 import Testing
 
 /// The whole life of goals through the real service: cascade, draft, submit, approve, progress,

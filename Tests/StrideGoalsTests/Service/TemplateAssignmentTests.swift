@@ -3,6 +3,7 @@ import HTTPTypes
 import StrideContracts
 import StrideGoals
 import StrideKafka
+import StrideTestSupport
 import Testing
 
 @Suite("Goals service: templates and bulk assignment", .serialized)
