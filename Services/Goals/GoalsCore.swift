@@ -65,10 +65,7 @@ public struct GoalsCore: Sendable {
     func lockedGoal(
         _ goalID: String, for principal: Principal, on connection: PostgresConnection
     ) async throws -> (goal: Goal, period: GoalPeriod) {
-        guard let periodID = try await goals.periodID(of: goalID, on: connection),
-            let period = try await periods.period(periodID, on: connection),
-            let goal = try await goals.goal(goalID, forUpdate: true, on: connection)
-        else {
+        guard let (goal, period) = try await goals.lockedWithPeriod(goalID, periods: periods, on: connection) else {
             throw Problem.notFound("No goal \(goalID) is visible to you.")
         }
         try await access.requireVisible(goal, to: principal, on: connection)

@@ -29,10 +29,20 @@ public struct GoalStore: Sendable {
         return try rows.first.map(Goal.init(row:))
     }
 
-    /// The period of goal `id`, or nil; reads no other column and takes no lock.
-    public func periodID(of id: String, on connection: PostgresConnection) async throws -> String? {
-        try await connection.query("SELECT period_id FROM \(unescaped: schema).goals WHERE goal_id = \(id)")
-            .first?.decode(0, as: String.self)
+    /// Goal `id` locked for update and its period locked for share, in that period-first order
+    /// every writer uses, both in one round trip; nil when there is no such goal.
+    public func lockedWithPeriod(
+        _ id: String, periods: PeriodStore, on connection: PostgresConnection
+    ) async throws -> (goal: Goal, period: GoalPeriod)? {
+        let rows = try await connection.query([
+            """
+            SELECT \(unescaped: PeriodStore.columns) FROM \(unescaped: periods.schema).periods
+            WHERE period_id = (SELECT period_id FROM \(unescaped: schema).goals WHERE goal_id = \(id)) FOR SHARE
+            """,
+            "SELECT \(unescaped: Self.columns) FROM \(unescaped: schema).goals g WHERE g.goal_id = \(id) FOR UPDATE",
+        ])
+        guard let periodRow = rows[0].first, let goalRow = rows[1].first else { return nil }
+        return (try Goal(row: goalRow), try GoalPeriod(row: periodRow))
     }
 
     /// Adds a goal.
@@ -52,10 +62,11 @@ public struct GoalStore: Sendable {
             """)
     }
 
-    /// Writes every mutable field of `goal` back.
+    /// Writes every mutable field of `goal` back (deferred: it travels with the transaction's next
+    /// statement or its commit).
     public func update(_ goal: Goal, on connection: PostgresConnection) async throws {
         let d = goal.definition
-        try await connection.execute("""
+        try await connection.executeDeferred("""
             UPDATE \(unescaped: schema).goals SET
                 title = \(d.title), description = \(d.description), parent_goal_id = \(d.parentGoalID), weight = \(d.weight),
                 due_date = \(d.dueDate?.description)::date, kind = \(d.kind.rawValue), status = \(goal.status.rawValue),

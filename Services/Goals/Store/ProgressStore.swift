@@ -10,10 +10,11 @@ public struct ProgressStore: Sendable {
         self.schema = schema
     }
 
-    /// Appends history lines with one statement.
+    /// Appends history lines with one statement (deferred: it travels with the transaction's next
+    /// statement or its commit).
     public func insert(_ entries: [ProgressEntry], on connection: PostgresConnection) async throws {
         guard !entries.isEmpty else { return }
-        try await connection.execute("""
+        try await connection.executeDeferred("""
             INSERT INTO \(unescaped: schema).goal_progress
                 (progress_id, goal_id, actor_id, origin, key_result_id, previous_value, current_value, milestone_done,
                  previous_progress, progress, comment, evidence_url, recorded_at)

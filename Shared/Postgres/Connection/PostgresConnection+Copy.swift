@@ -20,6 +20,7 @@ extension PostgresConnection {
         encode: @escaping @Sendable (Rows.Element, inout PostgresRowEncoder) throws -> Void
     ) async throws -> Int {
         try await withSession { pointer, session in
+            try session.flushDeferred(on: pointer)
             if let begin = session.pendingBegin.take() { _ = try LibPQ.executeScript(pointer, begin) }
             return try LibPQ.copyIn(pointer, statement: copyStatement, rows: rows, encode: encode)
         }

@@ -67,10 +67,13 @@ public final class PostgresConnection: Sendable {
     ///   when the connection broke, `.closed` after close.
     public func query(_ query: PostgresQuery) async throws -> PostgresRows {
         try await withSession { pointer, session in
-            if let begin = session.pendingBegin.take() {
-                return try LibPQ.execute(pointer, query, after: begin, statements: &session.prepared)
+            guard session.pendingBegin != nil || !session.deferred.isEmpty else {
+                return try LibPQ.execute(pointer, query, statements: &session.prepared)
             }
-            return try LibPQ.execute(pointer, query, statements: &session.prepared)
+            if let error = query.boundaryError { throw error }  // the session stays as it was
+            var steps = session.takePending()
+            steps.append(.query(query))
+            return try LibPQ.pipeline(pointer, steps, statements: &session.prepared).last!
         }
     }
 
@@ -82,11 +85,52 @@ public final class PostgresConnection: Sendable {
         try await self.query(query).affectedRows
     }
 
+    /// Runs several statements in one round trip (pipeline mode), in order, as one would run them
+    /// one by one: the first that fails stops the rest and its error is thrown. For statements
+    /// that do not depend on each other's results, such as taking the locks a write needs.
+    /// - Returns: each statement's rows, in order.
+    /// - Throws: as ``query(_:)``.
+    public func query(_ queries: [PostgresQuery]) async throws -> [PostgresRows] {
+        guard !queries.isEmpty else { return [] }
+        return try await withSession { pointer, session in
+            for query in queries {
+                if let error = query.boundaryError { throw error }
+            }
+            var steps = session.takePending()
+            let pendingCount = steps.count
+            steps.append(contentsOf: queries.map(PipelineStep.query))
+            return Array(try LibPQ.pipeline(pointer, steps, statements: &session.prepared).dropFirst(pendingCount))
+        }
+    }
+
+    /// Queues a write whose result nobody reads, to travel with the transaction's next statement
+    /// or its `COMMIT` in the same round trip (pipeline mode). A write-heavy transaction then costs
+    /// a round trip per statement whose rows it needs, not per statement.
+    ///
+    /// Statements still run in the order they were issued, so a later query sees the write. What
+    /// changes is *when* its error is thrown: by that next statement, or by the commit (which then
+    /// rolls back, and retries serialization failures like any other). So only defer statements
+    /// whose errors the caller does not turn into answers of its own (not an `INSERT` whose unique
+    /// violation means "already exists").
+    ///
+    /// Outside a transaction there is nothing to defer to: the statement runs now.
+    /// - Throws: at once, when a parameter cannot be sent (a NUL character, a value that failed to
+    ///   encode); otherwise as ``query(_:)`` when it runs now.
+    public func executeDeferred(_ query: PostgresQuery) async throws {
+        if let error = query.boundaryError { throw error }
+        guard isInTransaction else {
+            try await execute(query)
+            return
+        }
+        session.withLock { $0.deferred.append(query) }
+    }
+
     /// Runs trusted SQL through the simple protocol (several statements allowed, no parameters).
-    /// A pending `BEGIN` goes first, in the same round trip.
+    /// A pending `BEGIN` goes first, in the same round trip; deferred writes run before it.
     func executeScript(_ sql: String) async throws {
         _ = try await withSession { pointer, session in
-            try LibPQ.executeScript(pointer, session.pendingBegin.take().map { $0 + "; " + sql } ?? sql)
+            try session.flushDeferred(on: pointer)
+            return try LibPQ.executeScript(pointer, session.pendingBegin.take().map { $0 + "; " + sql } ?? sql)
         }
     }
 
@@ -112,7 +156,8 @@ public final class PostgresConnection: Sendable {
 
     /// Whether a transaction block is open (so it must be rolled back before reuse).
     var isInTransaction: Bool {
-        handle.withLock { pointer in pointer.map(LibPQ.isInTransaction) ?? false } || session.withLock { $0.pendingBegin != nil }
+        handle.withLock { pointer in pointer.map(LibPQ.isInTransaction) ?? false }
+            || session.withLock { $0.pendingBegin != nil || !$0.deferred.isEmpty }
     }
 
     /// Closes the session (`PQfinish`) on the thread pool. Idempotent.

@@ -5,6 +5,26 @@ struct PostgresSession: Sendable {
     /// The `BEGIN …` of a transaction that has run no statement yet: it is sent together with the
     /// first statement (pipeline mode), and dropped without a round trip if none comes.
     var pendingBegin: String?
+    /// Writes queued by ``PostgresConnection/executeDeferred(_:)``, in order: sent together with
+    /// the next statement or the `COMMIT`, dropped by a rollback.
+    var deferred: [PostgresQuery] = []
+
+    /// The pending `BEGIN` and the deferred writes as pipeline steps, leaving neither behind.
+    mutating func takePending() -> [PipelineStep] {
+        var steps: [PipelineStep] = []
+        steps.reserveCapacity(deferred.count + 2)
+        if let begin = pendingBegin.take() { steps.append(.command(begin)) }
+        steps.append(contentsOf: deferred.map(PipelineStep.query))
+        deferred.removeAll()
+        return steps
+    }
+
+    /// Runs the pending `BEGIN` and deferred writes now, in one round trip, when there are
+    /// deferred writes (a lone `BEGIN` stays pending for the next statement).
+    mutating func flushDeferred(on connection: OpaquePointer) throws {
+        guard !deferred.isEmpty else { return }
+        _ = try LibPQ.pipeline(connection, takePending(), statements: &prepared)
+    }
 }
 
 /// The statements one connection has prepared (`PQprepare`), by SQL text and parameter types.

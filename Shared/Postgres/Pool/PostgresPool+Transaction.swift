@@ -67,17 +67,27 @@ extension PostgresConnection {
         session.withLock { $0.pendingBegin = begin }
     }
 
-    /// `ROLLBACK`, or nothing when the transaction never reached the server.
+    /// `ROLLBACK`, or nothing when the transaction never reached the server; deferred writes are
+    /// dropped unsent.
     func rollback() async throws {
-        if session.withLock({ $0.pendingBegin.take() }) != nil { return }
-        try await executeScript("ROLLBACK")
+        let reachedServer = session.withLock { session in
+            session.deferred.removeAll()
+            return session.pendingBegin.take() == nil
+        }
+        if reachedServer { try await executeScript("ROLLBACK") }
     }
 
-    /// `COMMIT`, failing if the server answered `ROLLBACK` (the transaction had already failed);
-    /// nothing when the transaction ran no statement.
+    /// `COMMIT`, with the deferred writes (and a `BEGIN` still pending) in the same round trip;
+    /// failing with the first failed write's error, or when the server answered `ROLLBACK` (the
+    /// transaction had already failed). Nothing when the transaction ran no statement.
     func commit() async throws {
-        if session.withLock({ $0.pendingBegin.take() }) != nil { return }
-        let tag = try await withHandle { try LibPQ.executeScript($0, "COMMIT").commandTag }
+        let tag = try await withSession { pointer, session -> String? in
+            if session.deferred.isEmpty, session.pendingBegin.take() != nil { return nil }
+            var steps = session.takePending()
+            steps.append(.command("COMMIT"))
+            return try LibPQ.pipeline(pointer, steps, statements: &session.prepared).last!.commandTag
+        }
+        guard let tag else { return }
         guard tag == "COMMIT" else {
             throw PostgresError(
                 code: .query,

@@ -24,6 +24,20 @@ public struct PostgresQuery: ExpressibleByStringInterpolation, Sendable, CustomS
     /// A value that failed to encode; the statement throws it instead of running.
     var encodingError: PostgresError?
 
+    /// Why the statement cannot be sent at all (a value failed to encode, or a parameter holds a
+    /// NUL character, which PostgreSQL text cannot store), checked before anything reaches the
+    /// server; nil when it can be sent.
+    var boundaryError: PostgresError? {
+        if let encodingError { return encodingError }
+        for (index, bind) in binds.enumerated() {
+            guard var text = bind.text else { continue }
+            if text.withUTF8({ $0.contains(0) }) {
+                return PostgresError(code: .query, message: "parameter $\(index + 1) contains a NUL character, which PostgreSQL text cannot store")
+            }
+        }
+        return nil
+    }
+
     /// Creates a query from SQL that already uses `$n` placeholders.
     /// - Parameters:
     ///   - unsafeSQL: trusted SQL text; never build it from user input.

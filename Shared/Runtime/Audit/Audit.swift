@@ -20,9 +20,10 @@ public enum Audit {
     ///   - action: what they do, e.g. `create`, `approve`, `metric-reading`.
     ///   - connection: a connection inside the transaction that writes.
     /// - Important: the setting is transaction-local (`set_config(…, true)`); outside a
-    ///   transaction it lasts for one statement only.
+    ///   transaction it lasts for one statement only. Inside one it is deferred
+    ///   (``PostgresConnection/executeDeferred(_:)``): it travels with the write it attributes.
     public static func identify(actor: String, action: String, on connection: PostgresConnection) async throws {
-        _ = try await connection.query("""
+        try await connection.executeDeferred("""
             SELECT set_config('stride.actor', \(actor), true), set_config('stride.action', \(action), true)
             """)
     }

@@ -73,8 +73,9 @@ public struct Outbox: Sendable {
     /// Batches at least this large are written with `COPY` (two round trips) instead of one `INSERT`.
     static let copyThreshold = 64
 
-    /// One statement, one round trip: the rows as column arrays, and the `NOTIFY` (a data-modifying
-    /// `WITH` runs whether or not the outer query reads it).
+    /// One statement: the rows as column arrays, and the `NOTIFY` (a data-modifying `WITH` runs
+    /// whether or not the outer query reads it). Deferred, so it travels with the transaction's
+    /// next statement or its `COMMIT` and costs no round trip of its own.
     private func insertAndNotify(_ rows: [OutboxRow], on connection: PostgresConnection) async throws {
         let columns = try PostgresArrayColumns(columns: 6, rows: rows, encode: OutboxRow.encode)
         let statement: PostgresQuery = """
@@ -86,7 +87,7 @@ public struct Outbox: Sendable {
                      AS t(id, topic, key, type, headers, payload))
             SELECT pg_notify(\(channel), '')
             """
-        try await connection.execute(statement.prepared())
+        try await connection.executeDeferred(statement.prepared())
     }
 }
 

@@ -60,7 +60,7 @@ public struct IdempotentWrites: Sendable {
             let output = try await write(body, connection)
             let text = String(decoding: try JSONBody.encoder.encode(output), as: UTF8.self)
             if let key {
-                try await connection.execute("""
+                try await connection.executeDeferred("""
                     UPDATE \(unescaped: schema).idempotency_keys SET status = \(Int(status.code)), response_body = \(text)
                     WHERE principal = \(principal.subject) AND key = \(key.value)
                     """)
