@@ -204,10 +204,19 @@ let package = Package(
             ],
             path: "Services/GoalsBench", swiftSettings: swiftSettings
         ),
+        .target(
+            name: "StrideCoachingBench",
+            dependencies: [
+                "StrideBenchKit", "StrideCoaching",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),  // the load generator's methods
+            ],
+            path: "Services/CoachingBench", swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "StrideBench",
             dependencies: [
-                "StrideBenchKit", "StrideGoalsBench",
+                "StrideBenchKit", "StrideGoalsBench", "StrideCoachingBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/Bench", swiftSettings: swiftSettings

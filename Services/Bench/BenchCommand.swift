@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StrideBenchKit
 import StrideCommandLine
+import StrideCoachingBench
 import StrideGoalsBench
 import StrideKafka
 
@@ -18,11 +19,12 @@ struct BenchCommand: AsyncParsableCommand {
             """)
 
     /// Every suite, in the order they run.
-    static let suites = RuntimeBenchOptions.suites + GoalsBenchOptions.suites
+    static let suites = RuntimeBenchOptions.suites + GoalsBenchOptions.suites + CoachingBenchOptions.suites
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var runtime: RuntimeBenchOptions
     @OptionGroup var goals: GoalsBenchOptions
+    @OptionGroup var coaching: CoachingBenchOptions
 
     @Option(name: .customLong("only"), help: "Run only this suite (repeatable).")
     var only: [String] = []
@@ -51,6 +53,7 @@ struct BenchCommand: AsyncParsableCommand {
         print("stride-bench — \(ProcessInfo.processInfo.activeProcessorCount) cores, broker \(kafka.bootstrapServers)")
         try await runtime.run(run, into: &report)
         try await goals.run(run, into: &report)
+        try await coaching.run(run, into: &report)
         if markdown { print("\n" + report.markdown) }
     }
 }

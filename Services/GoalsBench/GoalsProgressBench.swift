@@ -45,15 +45,17 @@ struct GoalsProgressBench {
         }
         let rows = try await service.core.pool.query("SELECT goal_id, owner_id FROM \(unescaped: schema).goals ORDER BY goal_id")
         var tokens: [String: String] = [:]
-        var targets: [ProgressLoad.Target] = []
+        var targets: [HTTPLoad.Target] = []
         for row in rows {
             let owner = try row.decode("owner_id", as: String.self)
             if tokens[owner] == nil {
                 tokens[owner] = "Bearer " + (try await service.issuer.issue(subject: owner, roles: [.employee]))
             }
-            targets.append(ProgressLoad.Target(path: "/v1/goals/\(try row.decode("goal_id", as: String.self))/progress", authorization: tokens[owner]!))
+            targets.append(HTTPLoad.Target(path: "/v1/goals/\(try row.decode("goal_id", as: String.self))/progress", authorization: tokens[owner]!))
         }
-        let load = ProgressLoad(port: service.port, targets: targets)
+        let load = HTTPLoad(port: service.port, targets: targets, expectedStatus: 201) { index in
+            #"{"value": "\#((index &* 37) % 1_200)", "comment": "weekly update"}"#
+        }
 
         // Warm-up: connections, the pool, caches; not counted.
         _ = try check(try await load.closedLoop(seconds: 2, connections: connections, firstKey: 0), "warm-up")
@@ -91,7 +93,7 @@ struct GoalsProgressBench {
         report.add("Goals progress POST p99, closed loop", closed.latencies.percentile(99), "ms")
     }
 
-    private func check(_ result: ProgressLoad.Result, _ phase: String) throws -> ProgressLoad.Result {
+    private func check(_ result: HTTPLoad.Result, _ phase: String) throws -> HTTPLoad.Result {
         guard result.failures == 0 else {
             throw BenchError("goals progress \(phase): \(result.failures) of \(result.requests) requests failed; first: \(result.firstFailure ?? "?")")
         }

@@ -48,12 +48,7 @@ extension CoachingCore {
                       progressPercent: event.progressPercent, eventTime: message.metadata.time), on: connection)
         }
         router.on(GoalAtRisk.self) { event, message, connection in
-            let applied = try await projection.apply(
-                .init(goalID: event.goalID, ownerID: event.ownerID, periodID: event.periodID, title: event.title,
-                      progressPercent: event.actualProgressPercent, atRisk: true, eventTime: message.metadata.time),
-                on: connection)
-            guard applied else { return }
-            try await nudge(for: event, eventID: message.metadata.id.uuidString.lowercased(), at: message.metadata.time, on: connection)
+            try await goalWentAtRisk(event, eventID: message.metadata.id.uuidString.lowercased(), at: message.metadata.time, on: connection)
         }
         router.on(GoalBackOnTrack.self) { event, message, connection in
             let applied = try await projection.apply(
@@ -87,27 +82,45 @@ extension CoachingCore {
     var meetings: OneOnOneStore { OneOnOneStore(schema: schema) }
     var cadences: CadenceStore { CadenceStore(schema: schema) }
 
-    /// Puts an at-risk goal on the agenda of its owner's next 1:1 with their manager — the one
-    /// scheduled within the pair's cadence, or a new one a few days ahead — unless this at-risk
-    /// episode already has its nudge. Runs in the inbox's transaction, so a redelivered event or
-    /// a crash halfway raises nothing twice.
-    func nudge(for event: GoalAtRisk, eventID: String, at eventTime: Date, on connection: PostgresConnection) async throws {
-        guard try await !nudges.hasOpenNudge(for: event.goalID, on: connection) else { return }
-        let managerID: String?
+    /// Projects an at-risk goal and, when the event is the newest about it and this at-risk
+    /// episode has no nudge yet, puts it on the agenda of its owner's next 1:1 with their manager
+    /// — the one scheduled within the pair's cadence, or a new one a few days ahead. Runs in the
+    /// inbox's transaction, so a redelivered event or a crash halfway raises nothing twice.
+    ///
+    /// A nudge must keep up with a flood of at-risk goals (a period re-assessed at once), so the
+    /// projection write and every read the nudge needs (the open nudge, locked; the pair's
+    /// cadence; the meetings scheduled within the longest cadence) go in one round trip, and the
+    /// rows it adds travel with the next statement or the commit.
+    func goalWentAtRisk(_ event: GoalAtRisk, eventID: String, at eventTime: Date, on connection: PostgresConnection) async throws {
+        let today = self.today
+        let widest = today.adding(days: CheckInCadence.allCases.map(\.intervalDays).max() ?? 31)
+        var queries = [
+            projection.applying(
+                .init(goalID: event.goalID, ownerID: event.ownerID, periodID: event.periodID, title: event.title,
+                      progressPercent: event.actualProgressPercent, atRisk: true, eventTime: eventTime)),
+            nudges.openNudge(for: event.goalID), cadences.cadenceQuery(of: event.ownerID),
+        ]
+        if let managerID = event.managerID {
+            queries.append(meetings.scheduledQuery(managerID: managerID, employeeID: event.ownerID, from: today, through: widest))
+        }
+        let answers = try await connection.query(queries)
+        guard !answers[0].isEmpty, answers[1].isEmpty else { return }  // an older event, or the episode's nudge exists
+        let managerID: String
+        let scheduled: [OneOnOne]
         if let named = event.managerID {
             managerID = named
+            scheduled = try answers[3].map(OneOnOneStore.meeting(from:))
+        } else if let known = try await directory.employee(event.ownerID, on: connection)?.managerID {
+            managerID = known
+            scheduled = try await meetings.scheduled(
+                managerID: known, employeeID: event.ownerID, from: today, through: widest, on: connection)
         } else {
-            managerID = try await directory.employee(event.ownerID, on: connection)?.managerID
-        }
-        guard let managerID else {
             logger.info("goal at risk without a manager to nudge", metadata: ["goal_id": "\(event.goalID)", "owner_id": "\(event.ownerID)"])
             return
         }
-        let today = self.today
-        let cadence = try await cadences.cadence(of: event.ownerID, on: connection) ?? settings.defaultCadence
-        let candidates = try await meetings.scheduled(
-            managerID: managerID, employeeID: event.ownerID, from: today, through: today.adding(days: cadence.intervalDays),
-            on: connection)
+        let cadence = try CadenceStore.cadence(from: answers[2]) ?? settings.defaultCadence
+        let window = today.adding(days: cadence.intervalDays)
+        let candidates = scheduled.filter { $0.scheduledOn <= window }
         try await Audit.identify(actor: "coaching:nudge", action: "nudge", on: connection)
         let meetingID: String
         let placement = NudgePlacement.choose(

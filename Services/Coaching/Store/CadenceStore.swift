@@ -7,9 +7,16 @@ struct CadenceStore: Sendable {
 
     /// The cadence the employee's pair has chosen, or nil when nobody has set one.
     func cadence(of employeeID: String, on connection: PostgresConnection) async throws -> CheckInCadence? {
-        let rows = try await connection.query("""
-            SELECT cadence FROM \(unescaped: schema).check_in_cadences WHERE employee_id = \(employeeID)
-            """)
-        return try rows.first.flatMap { CheckInCadence(rawValue: try $0.decode("cadence")) }
+        try Self.cadence(from: try await connection.query(cadenceQuery(of: employeeID)))
+    }
+
+    /// The statement of ``cadence(of:on:)``.
+    func cadenceQuery(of employeeID: String) -> PostgresQuery {
+        "SELECT cadence FROM \(unescaped: schema).check_in_cadences WHERE employee_id = \(employeeID)"
+    }
+
+    /// The cadence ``cadenceQuery(of:)`` found, if any.
+    static func cadence(from rows: PostgresRows) throws -> CheckInCadence? {
+        try rows.first.flatMap { CheckInCadence(rawValue: try $0.decode("cadence")) }
     }
 }

@@ -23,8 +23,13 @@ struct GoalProjectionStore: Sendable {
     /// Applies `change`, unless a newer event about the goal was already applied.
     /// - Returns: whether it was applied.
     func apply(_ change: Change, on connection: PostgresConnection) async throws -> Bool {
+        !(try await connection.query(applying(change))).isEmpty
+    }
+
+    /// The statement of ``apply(_:on:)``: it returns a row when the change was applied.
+    func applying(_ change: Change) -> PostgresQuery {
         let atRiskSince: Date? = change.atRisk == true ? change.eventTime : nil
-        let rows = try await connection.query("""
+        return """
             INSERT INTO \(unescaped: schema).goals AS g
                 (goal_id, owner_id, period_id, title, status, progress_percent, at_risk, at_risk_since, last_event_at)
             VALUES (\(change.goalID), \(change.ownerID), \(change.periodID), \(change.title), \(change.status?.rawValue),
@@ -43,8 +48,7 @@ struct GoalProjectionStore: Sendable {
                 updated_at = now()
             WHERE g.last_event_at <= EXCLUDED.last_event_at
             RETURNING goal_id
-            """)
-        return !rows.isEmpty
+            """
     }
 
     /// Which of `goalIDs` coaching knows, for validating links to goals.

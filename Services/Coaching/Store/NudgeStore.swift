@@ -17,17 +17,16 @@ struct NudgeStore: Sendable {
         var atRiskAt: Date
     }
 
-    /// Whether the goal's current at-risk episode already has its nudge; locks that row.
-    func hasOpenNudge(for goalID: String, on connection: PostgresConnection) async throws -> Bool {
-        !(try await connection.query("""
-            SELECT 1 FROM \(unescaped: schema).nudges WHERE goal_id = \(goalID) AND cleared_at IS NULL FOR UPDATE
-            """)).isEmpty
+    /// A row, locked, when the goal has an open nudge (its at-risk episode was nudged already).
+    func openNudge(for goalID: String) -> PostgresQuery {
+        "SELECT 1 FROM \(unescaped: schema).nudges WHERE goal_id = \(goalID) AND cleared_at IS NULL FOR UPDATE"
     }
 
     /// Adds a nudge. A second open nudge for the goal violates `nudges_open_episode`, which
-    /// fails the transaction (the inbox retries it and then finds the open one).
+    /// fails the transaction (the inbox retries it and then finds the open one). Deferred: it
+    /// travels with the transaction's next statement or its commit.
     func insert(_ nudge: Nudge, on connection: PostgresConnection) async throws {
-        try await connection.execute("""
+        try await connection.executeDeferred("""
             INSERT INTO \(unescaped: schema).nudges
                 (nudge_id, goal_id, employee_id, manager_id, meeting_id, agenda_item_id, event_id, at_risk_at)
             VALUES (\(nudge.nudgeID), \(nudge.goalID), \(nudge.employeeID), \(nudge.managerID), \(nudge.meetingID),

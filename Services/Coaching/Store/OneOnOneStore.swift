@@ -21,27 +21,32 @@ struct OneOnOneStore: Sendable {
     func scheduled(
         managerID: String, employeeID: String, from: CalendarDate, through: CalendarDate, on connection: PostgresConnection
     ) async throws -> [OneOnOne] {
-        let rows = try await connection.query("""
-            SELECT \(unescaped: Self.columns) FROM \(unescaped: schema).one_on_ones
-            WHERE manager_id = \(managerID) AND employee_id = \(employeeID) AND status = 'scheduled'
-              AND scheduled_on BETWEEN \(from) AND \(through)
-            ORDER BY scheduled_on, meeting_id
-            """)
-        return try rows.map(Self.meeting(from:))
+        try await connection.query(scheduledQuery(managerID: managerID, employeeID: employeeID, from: from, through: through))
+            .map(Self.meeting(from:))
     }
 
-    /// Adds a meeting.
+    /// The statement of ``scheduled(managerID:employeeID:from:through:on:)``; decode each row with ``meeting(from:)``.
+    func scheduledQuery(managerID: String, employeeID: String, from: CalendarDate, through: CalendarDate) -> PostgresQuery {
+        """
+        SELECT \(unescaped: Self.columns) FROM \(unescaped: schema).one_on_ones
+        WHERE manager_id = \(managerID) AND employee_id = \(employeeID) AND status = 'scheduled'
+          AND scheduled_on BETWEEN \(from) AND \(through)
+        ORDER BY scheduled_on, meeting_id
+        """
+    }
+
+    /// Adds a meeting (deferred: it travels with the transaction's next statement or its commit).
     func insert(_ meeting: OneOnOne, createdBy: String, on connection: PostgresConnection) async throws {
-        try await connection.execute("""
+        try await connection.executeDeferred("""
             INSERT INTO \(unescaped: schema).one_on_ones (meeting_id, employee_id, manager_id, scheduled_on, status, created_by)
             VALUES (\(meeting.meetingID), \(meeting.employeeID), \(meeting.managerID), \(meeting.scheduledOn),
                     \(meeting.status.rawValue), \(createdBy))
             """)
     }
 
-    /// Adds an item to a meeting's agenda.
+    /// Adds an item to a meeting's agenda (deferred, as ``insert(_:createdBy:on:)``).
     func addAgendaItem(_ agendaItemID: String, to meetingID: String, _ item: AgendaItemDraft, on connection: PostgresConnection) async throws {
-        try await connection.execute("""
+        try await connection.executeDeferred("""
             INSERT INTO \(unescaped: schema).agenda_items (agenda_item_id, meeting_id, title, source, added_by, goal_id, action_item_id)
             VALUES (\(agendaItemID), \(meetingID), \(item.title), \(item.source.rawValue), \(item.addedBy), \(item.goalID),
                     \(item.actionItemID))

@@ -3,15 +3,18 @@ import NIOCore
 import NIOHTTP1
 import Synchronization
 
-/// HTTP load on `POST /v1/goals/{id}/progress` over keep-alive connections, each request as the
-/// goal's owner with an `Idempotency-Key` of its own, as a retrying client sends them.
-package struct ProgressLoad: Sendable {
-    /// A goal and a bearer token of its owner.
+/// HTTP load on a service's routes over keep-alive connections: each request goes to one of the
+/// targets as its caller; a write carries a JSON body and an `Idempotency-Key` of its own, as a
+/// retrying client sends them.
+package struct HTTPLoad: Sendable {
+    /// A route and a bearer token of the caller.
     package struct Target: Sendable {
+        package var method: HTTPMethod
         package var path: String
         package var authorization: String
 
-        package init(path: String, authorization: String) {
+        package init(_ method: HTTPMethod = .POST, path: String, authorization: String) {
+            self.method = method
             self.path = path
             self.authorization = authorization
         }
@@ -30,10 +33,16 @@ package struct ProgressLoad: Sendable {
 
     package let port: Int
     package let targets: [Target]
+    /// The status every request must answer with; any other counts as a failure.
+    package let expectedStatus: Int
+    /// The JSON body of request `index` (nil: none).
+    package let body: @Sendable (Int) -> String?
 
-    package init(port: Int, targets: [Target]) {
+    package init(port: Int, targets: [Target], expectedStatus: Int, body: @escaping @Sendable (Int) -> String? = { _ in nil }) {
         self.port = port
         self.targets = targets
+        self.expectedStatus = expectedStatus
+        self.body = body
     }
 
     /// Makes the idempotency keys of this run unique.
@@ -83,16 +92,16 @@ package struct ProgressLoad: Sendable {
                             let index = counter.next()
                             guard let from = try await due(index, clock, start) else { return last }
                             let target = targets[(index &* 7_919) % targets.count]
-                            let reply = try await connection.send(
-                                .POST, target.path,
-                                headers: [
-                                    ("Authorization", target.authorization), ("Content-Type", "application/json"),
-                                    ("Idempotency-Key", "bench-\(runID)-\(firstKey + index)"),
-                                ],
-                                body: ByteBuffer(string: #"{"value": "\#((index &* 37) % 1_200)", "comment": "weekly update"}"#))
+                            var headers = [("Authorization", target.authorization)]
+                            let payload = body(index).map { ByteBuffer(string: $0) }
+                            if payload != nil {
+                                headers.append(("Content-Type", "application/json"))
+                                headers.append(("Idempotency-Key", "bench-\(runID)-\(firstKey + index)"))
+                            }
+                            let reply = try await connection.send(target.method, target.path, headers: headers, body: payload)
                             last = clock.now
                             latencies.record(milliseconds: (last - from).seconds * 1_000)
-                            if reply.status != 201 { failures.add("\(reply.status) \(reply.text.prefix(300))") }
+                            if reply.status != expectedStatus { failures.add("\(target.method) \(target.path): \(reply.status) \(reply.text.prefix(300))") }
                         }
                     }
                 }
