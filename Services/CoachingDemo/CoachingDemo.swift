@@ -7,17 +7,24 @@ import StrideKafka
 /// The goal year continued through the coaching service's public interfaces: the at-risk goals
 /// the goals part produced arrive as nudges on managers' 1:1 agendas; employees check in (some
 /// late), people give feedback and kudos, evidence is logged against goals; then what a manager
-/// and HR look at (a team board, completion rates), and the events on `stride.coaching.v1`
-/// checked against what the actions should have caused.
+/// and HR look at (a team board, completion rates); one improvement plan through its
+/// checkpoints, an extension and its outcome; appraisal results (published in the appraisal
+/// service's stead) leading to feedback interviews whose suggested goals the goals service turns
+/// into next year's drafts; and the events on `stride.coaching.v1` checked against what the
+/// actions should have caused.
 package struct CoachingDemo: DemoPart {
     let client: ServiceClient
+    /// The goals service, where HR opens the next year and the interviews' suggested goals become drafts.
+    let goalsClient: ServiceClient
     let context: DemoContext
 
     package var service: String { "coaching" }
 
-    /// The coaching part of the demo, against the coaching service at `baseURL`.
-    package init(context: DemoContext, baseURL: String) {
+    /// The coaching part of the demo, against the coaching service at `baseURL` and the goals
+    /// service at `goalsURL`.
+    package init(context: DemoContext, baseURL: String, goalsURL: String) {
         client = context.client(baseURL: baseURL)
+        goalsClient = context.client(baseURL: goalsURL)
         self.context = context
     }
 
@@ -26,6 +33,14 @@ package struct CoachingDemo: DemoPart {
         var checkIns = 0
         var feedback = 0
         var evidence = 0
+        /// Improvement plans acknowledged (`ImprovementPlanStarted`).
+        var plansStarted = 0
+        /// Checkpoint reviews (`ImprovementPlanCheckpointReviewed`).
+        var checkpointReviews = 0
+        /// Outcomes decided, extensions included (`ImprovementPlanClosed`).
+        var planClosings = 0
+        /// Interviews signed off by both sides (`FeedbackInterviewCompleted`).
+        var interviewsCompleted = 0
     }
 
     package func run() async throws {
@@ -56,7 +71,22 @@ package struct CoachingDemo: DemoPart {
         console.section("13. What a manager and HR look at")
         try await showBoards()
 
-        console.section("14. Events on \(StrideTopic.coaching.rawValue) during this run (ce_source /stride/coaching)")
+        console.section("14. An improvement plan: drafted, approved, acknowledged, checkpoints reviewed, extended once, succeeded")
+        try await improvementPlan(tally: &tally)
+
+        console.section("15. Appraisal results → feedback interviews (\(StrideTopic.appraisal.rawValue) → stride-coaching)")
+        let (year, attainments) = try await closedYear()
+        let nextPeriod = try await nextOpenPeriod(after: year)
+        let results = try appraisalResults(of: year, attainments)
+        let publishedAt = ContinuousClock.now
+        try await publish(results)
+        let interviews = try await scheduledInterviews(for: results, publishedAt: publishedAt)
+        let held = try await holdInterviews(interviews, for: results, tally: &tally)
+
+        console.section("16. The goals suggested for next year become \(nextPeriod.name) drafts (\(StrideTopic.coaching.rawValue) → stride-goals)")
+        try await showNextCycleDrafts(held, in: nextPeriod)
+
+        console.section("17. Events on \(StrideTopic.coaching.rawValue) during this run (ce_source /stride/coaching)")
         try await showEvents(counter, tally: tally)
         counting.cancel()
         await counting.value

@@ -47,7 +47,7 @@ struct DemoCommand: AsyncParsableCommand {
             orgFile: org, secret: secret, kafka: try connection.kafkaConfiguration(),
             logger: connection.logger("stride.demo"), concurrency: concurrency)
         var parts: [any DemoPart] = [GoalsDemo(context: context, baseURL: goals.baseURL)]
-        if !goalsOnly { parts.append(CoachingDemo(context: context, baseURL: coaching.baseURL)) }
+        if !goalsOnly { parts.append(CoachingDemo(context: context, baseURL: coaching.baseURL, goalsURL: goals.baseURL)) }
         for part in parts { try await part.run() }
     }
 }
