@@ -11,9 +11,10 @@ import StrideKafka
 typealias BenchCoachingService = InProcessService<CoachingCore>
 
 extension InProcessService where Core == CoachingCore {
-    /// Creates the service's input topics (`partitions` each), then starts it.
+    /// Creates the service's input topics (`partitions` each, as many as the catalog's topics
+    /// get), then starts it.
     static func start(
-        url: String, kafka: KafkaConfiguration, poolSize: Int, partitions: Int32 = 3, logger: Logger
+        url: String, kafka: KafkaConfiguration, poolSize: Int, partitions: Int32 = 4, logger: Logger
     ) async throws -> BenchCoachingService {
         let suffix = UUID().uuidString.prefix(8).lowercased()
         var settings = CoachingSettings()

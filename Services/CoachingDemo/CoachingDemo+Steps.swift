@@ -101,14 +101,17 @@ extension CoachingDemo {
         var latency: Double
     }
 
-    /// This run's nudges, from every employee's timeline.
+    /// This run's nudges (of at-risk events raised during this run), from every employee's timeline.
     func runNudges() async throws -> [RunNudge] {
         let since = context.startedAt.addingTimeInterval(-1)
         return try await concurrently(org.employees.map(\.employeeID), limit: context.concurrency) { [client, org] employee in
             let entries = try await client.all("/v1/employees/\(employee)/timeline", as: org.hr, decoding: TimelineItem.self)
             return entries.compactMap { entry -> RunNudge? in
-                guard entry.kind == "nudge", entry.createdAt >= since, let manager = entry.detail["manager_id"],
-                    let milliseconds = entry.detail["latency_ms"].flatMap(Double.init)
+                // This run's GoalAtRisk events only: a coaching service that starts behind (a new
+                // consumer group reading the topic from its start) also nudges earlier runs' events.
+                guard entry.kind == "nudge", let manager = entry.detail["manager_id"],
+                    let milliseconds = entry.detail["latency_ms"].flatMap(Double.init),
+                    entry.createdAt.addingTimeInterval(-milliseconds / 1000) >= since
                 else { return nil }
                 return RunNudge(employee: employee, manager: manager, latency: max(0, milliseconds / 1000))
             }

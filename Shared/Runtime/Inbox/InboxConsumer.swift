@@ -10,8 +10,8 @@ import Synchronization
 /// Consumes topics into a service with effectively-once effect.
 ///
 /// For each polled batch it records every event id in `<schema>.inbox` and runs the
-/// ``InboxRouter``'s handlers in **one** database transaction, and only then commits the Kafka
-/// offsets. A redelivered event (after a crash, a rebalance or a re-sent outbox row) is already
+/// ``InboxRouter``'s handlers in **one** database transaction per lane (whole partitions each,
+/// ``Settings/parallelPartitions`` lanes at once), and only then commits the Kafka offsets. A redelivered event (after a crash, a rebalance or a re-sent outbox row) is already
 /// in the inbox and is skipped, so its effect happens once.
 ///
 /// A message that cannot be decoded, or whose handler fails ``Settings/maxAttempts`` times,
@@ -27,8 +27,13 @@ import Synchronization
 public final class InboxConsumer: Service, Sendable {
     /// Tuning knobs; the defaults suit production.
     public struct Settings: Sendable {
-        /// Records handled per transaction.
+        /// Records polled at once.
         public var batchSize = 500
+        /// How many transactions handle one polled batch at the same time, each taking whole
+        /// partitions (so every partition's events stay in order). Handling mostly waits on the
+        /// database, so a second lane keeps up with a wave of events (a period re-assessed at
+        /// once) where one would fall behind; each lane holds a pooled connection meanwhile.
+        public var parallelPartitions = 2
         /// Attempts per message before it goes to the dead-letter topic.
         public var maxAttempts = 3
         /// How long one poll waits for records.
@@ -177,7 +182,7 @@ public final class InboxConsumer: Service, Sendable {
         var backoff: Duration = .milliseconds(200)
         while true {
             do {
-                try await process(batch)
+                try await processInLanes(batch)
                 if waiting.exchange(false, ordering: .relaxed) { logger.notice("database available again; the batch went through") }
                 return
             } catch let error as PostgresError where error.isUnavailable {
@@ -197,6 +202,35 @@ public final class InboxConsumer: Service, Sendable {
             if stopping.load(ordering: .relaxed) { throw StopRequested() }
             if Task.isCancelled { throw CancellationError() }
             try? await Task.sleep(for: min(.milliseconds(100), clock.now.duration(to: end)))
+        }
+    }
+
+    /// Splits the batch into lanes of whole partitions and handles the lanes concurrently, each
+    /// in transactions of its own (see ``process(_:)``). A lane that fails leaves the others'
+    /// work committed; the batch comes again as a whole, and the inbox skips what was recorded.
+    private func processInLanes(_ batch: [KafkaConsumerMessage]) async throws {
+        let partitions = Dictionary(grouping: batch) { PartitionKey(topic: $0.topic, partition: $0.partition) }
+        let laneCount = min(max(1, settings.parallelPartitions), partitions.count)
+        guard laneCount > 1 else { return try await process(batch) }
+        var lanes = Array(repeating: [KafkaConsumerMessage](), count: laneCount)
+        for (index, key) in partitions.keys.sorted().enumerated() {
+            lanes[index % laneCount].append(contentsOf: partitions[key] ?? [])
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for lane in lanes {
+                group.addTask { try await self.process(lane) }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    /// A topic partition, for grouping a batch by it.
+    private struct PartitionKey: Hashable, Comparable {
+        var topic: String
+        var partition: Int32
+
+        static func < (lhs: PartitionKey, rhs: PartitionKey) -> Bool {
+            (lhs.topic, lhs.partition) < (rhs.topic, rhs.partition)
         }
     }
 
