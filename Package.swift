@@ -21,6 +21,8 @@ let package = Package(
         .executable(name: "stride-bench", targets: ["StrideBench"]),
         .executable(name: "stride-goals", targets: ["StrideGoalsServer"]),
         .executable(name: "stride-coaching", targets: ["StrideCoachingServer"]),
+        .library(name: "StrideAppraisal", targets: ["StrideAppraisal"]),
+        .executable(name: "stride-appraisal", targets: ["StrideAppraisalServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -122,6 +124,24 @@ let package = Package(
             name: "StrideCoachingServer",
             dependencies: ["StrideCoaching"],
             path: "Services/CoachingServer", swiftSettings: swiftSettings
+        ),
+
+        // The appraisal service: templates, review cycles, multi-rater reviews, scores, calibration, disputes.
+        .target(
+            name: "StrideAppraisal",
+            dependencies: [
+                "StrideRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Services/Appraisal", swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "StrideAppraisalServer",
+            dependencies: ["StrideAppraisal"],
+            path: "Services/AppraisalServer", swiftSettings: swiftSettings
         ),
 
         // What the command-line tools share: connection options, the HRIS CSV import.
@@ -268,6 +288,14 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/StrideCoachingTests", swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StrideAppraisalTests",
+            dependencies: [
+                "StrideAppraisal", "StrideTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/StrideAppraisalTests", swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "StrideRuntimeTests",

@@ -2,7 +2,7 @@ import StrideRuntime
 
 /// A coaching rule a request broke, answered as problem+json by the runtime (409, 422 or 400
 /// naming the field, by ``RuleViolationKind``).
-public struct CoachingRuleViolation: RuleViolation, Equatable {
+public struct CoachingRuleViolation: ConstructibleRuleViolation, Equatable {
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.field == rhs.field && lhs.message == rhs.message && "\(lhs.kind)" == "\(rhs.kind)"
     }

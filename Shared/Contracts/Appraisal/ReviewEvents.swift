@@ -46,15 +46,16 @@ public struct ReviewRequested: StrideEvent {
 
 /// A review was submitted (`stride.appraisal.v1`, key reviewee's employee id).
 ///
-/// - Important: Ratings only, never free text. `reviewer_id` is present only for the `manager`
-///   and `self` groups, so peer, upward and external ratings stay anonymous downstream.
+/// - Important: Ratings only, never free text. `review_id` and `reviewer_id` are present only for
+///   the `manager` and `self` groups, so peer, upward and external ratings stay anonymous
+///   downstream: a review id would link the ratings to the reviewer its ``ReviewRequested`` named.
 public struct ReviewSubmitted: StrideEvent {
     public static let eventType = "stride.appraisal.review.submitted.v1"
     public static let topic = StrideTopic.appraisal
     public var partitionKey: String { employeeID }
 
-    /// The review.
-    public var reviewID: String
+    /// The review, for `manager` and `self` reviews only.
+    public var reviewID: String?
     /// The cycle.
     public var cycleID: String
     /// The reviewee.
@@ -72,7 +73,7 @@ public struct ReviewSubmitted: StrideEvent {
 
     /// Creates the event.
     public init(
-        reviewID: String, cycleID: String, employeeID: String, raterGroup: RaterGroup, reviewerID: String?,
+        reviewID: String?, cycleID: String, employeeID: String, raterGroup: RaterGroup, reviewerID: String?,
         competencyRatings: [CompetencyRating], overallLevel: Int?, scaleMaximum: Int
     ) {
         self.reviewID = reviewID

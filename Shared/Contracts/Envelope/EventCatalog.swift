@@ -17,6 +17,7 @@ public enum EventCatalog {
         // stride.appraisal.v1
         CycleOpened.self, ReviewRequested.self, ReviewSubmitted.self, AppraisalCalibrated.self,
         AppraisalFinalized.self, AppraisalAcknowledged.self, AppraisalDisputed.self, AppraisalDisputeResolved.self,
+        CalibrationDistributionChanged.self,
         CycleClosed.self,
         // stride.incentives.v1
         MeritRecommended.self, BonusRecommended.self, PromotionRecommended.self, DevelopmentActionRecommended.self,

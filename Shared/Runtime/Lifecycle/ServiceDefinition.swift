@@ -42,6 +42,9 @@ public struct ServiceParts: Sendable {
 
     /// The routes, added under authentication.
     public var routes: Routes
+    /// Routes that carry their own proof instead of a bearer token (an external reviewer's
+    /// single-use link), added without authentication. Each must check its proof itself.
+    public var publicRoutes: Routes
     /// The service's consumers, besides the org-directory projection every service has.
     public var consumers: [ConsumerDefinition]
     /// Extra handlers of `hr.employees.v1` events, run in the same transaction as the
@@ -53,10 +56,11 @@ public struct ServiceParts: Sendable {
     public var backgroundServices: [any Service]
 
     public init(
-        routes: @escaping Routes = { _ in }, consumers: [ConsumerDefinition] = [], employeeEventHandlers: InboxRouter = InboxRouter(),
-        jobs: [PeriodicJob.Definition] = [], backgroundServices: [any Service] = []
+        routes: @escaping Routes = { _ in }, publicRoutes: @escaping Routes = { _ in }, consumers: [ConsumerDefinition] = [],
+        employeeEventHandlers: InboxRouter = InboxRouter(), jobs: [PeriodicJob.Definition] = [], backgroundServices: [any Service] = []
     ) {
         self.routes = routes
+        self.publicRoutes = publicRoutes
         self.consumers = consumers
         self.employeeEventHandlers = employeeEventHandlers
         self.jobs = jobs

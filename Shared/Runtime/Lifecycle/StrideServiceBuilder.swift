@@ -55,6 +55,7 @@ public enum StrideServiceBuilder {
                 if let failure = relay.status.failure { throw RelayFailing(description: "cannot publish: \(failure)") }
             },
         ])
+        parts.publicRoutes(router.group())
         let api = router.group().add(middleware: AuthenticationMiddleware<StrideRequestContext>(verifier: verifier))
         parts.routes(api)
 

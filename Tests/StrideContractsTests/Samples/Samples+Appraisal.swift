@@ -21,13 +21,24 @@ extension EventSamples {
             reviewID: "R-993001", cycleID: "C-2026-ANNUAL", employeeID: "E-10042", reviewerID: "E-10555",
             raterGroup: .peer, dueDate: SampleValues.date(2026, 11, 27), actorID: "E-10042"),
         ReviewSubmitted(
-            reviewID: "R-993001", cycleID: "C-2026-ANNUAL", employeeID: "E-10042", raterGroup: .peer, reviewerID: nil,
+            reviewID: nil, cycleID: "C-2026-ANNUAL", employeeID: "E-10042", raterGroup: .peer, reviewerID: nil,
             competencyRatings: [
                 CompetencyRating(competencyID: "collaboration", level: 5),
                 CompetencyRating(competencyID: "communication", level: 4),
                 CompetencyRating(competencyID: "customer_focus", level: 4),
             ],
             overallLevel: 4, scaleMaximum: 5),
+        CalibrationDistributionChanged(
+            calibrationSessionID: "CAL-SALES-EMEA", cycleID: "C-2026-ANNUAL", departments: ["Sales EMEA"], jobLevels: [],
+            populationCount: 412, unratedCount: 0,
+            shares: [
+                RatingShare(level: 1, count: 8, actualPercent: SampleValues.decimal("1.94"), targetPercent: SampleValues.decimal("5"), status: "within"),
+                RatingShare(level: 2, count: 41, actualPercent: SampleValues.decimal("9.95"), targetPercent: SampleValues.decimal("15"), status: "below"),
+                RatingShare(level: 3, count: 230, actualPercent: SampleValues.decimal("55.83"), targetPercent: SampleValues.decimal("50"), status: "within"),
+                RatingShare(level: 4, count: 103, actualPercent: SampleValues.decimal("25"), targetPercent: SampleValues.decimal("22"), status: "within"),
+                RatingShare(level: 5, count: 30, actualPercent: SampleValues.decimal("7.28"), targetPercent: SampleValues.decimal("8"), status: "within"),
+            ],
+            locked: false, actorID: "E-00090"),
         AppraisalCalibrated(
             appraisalID: "A-2026-10042", cycleID: "C-2026-ANNUAL", employeeID: "E-10042",
             calibrationSessionID: "CAL-SALES-EMEA", actorID: "E-00090", version: 2,

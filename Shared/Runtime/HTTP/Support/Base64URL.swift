@@ -1,9 +1,9 @@
 import Foundation
 
 /// Base64url without padding (RFC 4648 §5), as used by JWTs and page cursors.
-enum Base64URL {
+public enum Base64URL {
     /// Encodes bytes as unpadded base64url.
-    static func encode(_ data: Data) -> String {
+    public static func encode(_ data: Data) -> String {
         data.base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
@@ -11,7 +11,7 @@ enum Base64URL {
     }
 
     /// Decodes unpadded (or padded) base64url; nil when the text is not base64url.
-    static func decode(_ text: String) -> Data? {
+    public static func decode(_ text: String) -> Data? {
         guard text.utf8.allSatisfy(isAlphabet) else { return nil }
         var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         let remainder = base64.utf8.count % 4

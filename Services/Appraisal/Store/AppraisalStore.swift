@@ -1,0 +1,168 @@
+import Foundation
+import StrideContracts
+import StridePostgres
+import StrideRuntime
+
+/// SQL for appraisals: reading one with its cycle's phase, the bulk inputs and outputs of
+/// scoring a cycle, and release (every appraisal's first version, set-based).
+struct AppraisalStore: Sendable {
+    let schema: String
+
+    private var joined: String {
+        """
+        SELECT a.*, c.phase FROM \(schema).appraisals a JOIN \(schema).cycles c ON c.cycle_id = a.cycle_id
+        """
+    }
+
+    func appraisal(_ appraisalID: String, forUpdate: Bool = false, on connection: PostgresConnection) async throws -> AppraisalView? {
+        let rows = try await connection.query("""
+            \(unescaped: joined) WHERE a.appraisal_id = \(appraisalID) \(unescaped: forUpdate ? "FOR UPDATE OF a" : "")
+            """)
+        return try rows.first.map(AppraisalView.init(row:))
+    }
+
+    /// A cycle's appraisals by id; only those of employees in `within` when given (a manager's line).
+    func appraisals(
+        of cycleID: String, within employees: [String]?, after cursor: String?, limit: Int, on connection: PostgresConnection
+    ) async throws -> [AppraisalView] {
+        let rows = try await connection.query("""
+            \(unescaped: joined)
+            WHERE a.cycle_id = \(cycleID)
+              AND (\(employees == nil) OR a.employee_id = ANY(\(employees ?? [])::text[]))
+              AND (\(cursor)::text IS NULL OR a.appraisal_id > \(cursor))
+            ORDER BY a.appraisal_id LIMIT \(limit)
+            """)
+        return try rows.map(AppraisalView.init(row:))
+    }
+
+    /// The stored explanation of an appraisal's current score.
+    func explanation(of appraisalID: String, on connection: PostgresConnection) async throws -> ScoreExplanation? {
+        let rows = try await connection.query("""
+            SELECT explanation FROM \(unescaped: schema).appraisals WHERE appraisal_id = \(appraisalID)
+            """)
+        return try rows.first?.decode("explanation", as: PostgresJSON<ScoreExplanation>?.self)?.value
+    }
+
+    /// What scoring needs of every active appraisal of a cycle: its attainment in the cycle's
+    /// goal period (when the goals service has finalized one) …
+    func scoringSubjects(of cycleID: String, on connection: PostgresConnection) async throws -> [ScoringSubject] {
+        let rows = try await connection.query("""
+            SELECT a.appraisal_id, at.weighted_attainment_percent, at.event_id
+            FROM \(unescaped: schema).appraisals a
+            JOIN \(unescaped: schema).cycles c ON c.cycle_id = a.cycle_id
+            LEFT JOIN \(unescaped: schema).attainments at ON at.employee_id = a.employee_id AND at.period_id = c.period_id
+            WHERE a.cycle_id = \(cycleID) AND a.status = 'active'
+            ORDER BY a.appraisal_id
+            """)
+        return try rows.map {
+            ScoringSubject(
+                appraisalID: try $0.decode("appraisal_id"), attainmentPercent: try $0.decode("weighted_attainment_percent"),
+                attainmentEventID: try $0.decode("event_id"))
+        }
+    }
+
+    /// … and every submitted review of it, by appraisal.
+    func submittedReviews(of cycleID: String, on connection: PostgresConnection) async throws -> [String: [SubmittedReview]] {
+        let rows = try await connection.query("""
+            SELECT r.appraisal_id, r.review_id, r.rater_group, r.content -> 'ratings' AS ratings
+            FROM \(unescaped: schema).reviews r
+            WHERE r.cycle_id = \(cycleID) AND r.status = 'submitted'
+            """)
+        var byAppraisal: [String: [SubmittedReview]] = [:]
+        for row in rows {
+            let review = SubmittedReview(
+                reviewID: try row.decode("review_id"), group: RaterGroup(rawValue: try row.decode("rater_group")) ?? .peer,
+                ratings: try row.decode("ratings", as: PostgresJSON<[CompetencyRating]>.self).value)
+            byAppraisal[try row.decode("appraisal_id", as: String.self), default: []].append(review)
+        }
+        return byAppraisal
+    }
+
+    /// Writes computed scores in one statement. A calibrated rating stays as calibration set it.
+    func writeScores(_ scores: [(appraisalID: String, explanation: ScoreExplanation)], on connection: PostgresConnection) async throws {
+        guard !scores.isEmpty else { return }
+        let encoder = JSONEncoder()
+        let explanations = try scores.map { String(decoding: try encoder.encode($0.explanation), as: UTF8.self) }
+        try await connection.execute("""
+            UPDATE \(unescaped: schema).appraisals a
+            SET goal_score = s.goal_score, competency_score = s.competency_score, final_score = s.final_score,
+                proposed_level = s.level, rating_level = CASE WHEN a.calibrated THEN a.rating_level ELSE s.level END,
+                explanation = s.explanation::jsonb, scored_at = now(), updated_at = now()
+            FROM unnest(\(scores.map(\.appraisalID))::text[], \(scores.map { $0.explanation.goalScore?.description })::numeric[],
+                        \(scores.map { $0.explanation.competencyScore?.description })::numeric[],
+                        \(scores.map { $0.explanation.finalScore.description })::numeric[],
+                        \(scores.map { $0.explanation.ratingLevel })::integer[], \(explanations)::text[])
+                 AS s(appraisal_id, goal_score, competency_score, final_score, level, explanation)
+            WHERE a.appraisal_id = s.appraisal_id
+            """)
+    }
+
+    /// How many active appraisals of the cycle have no score yet.
+    func unscoredCount(of cycleID: String, on connection: PostgresConnection) async throws -> Int {
+        let rows = try await connection.query("""
+            SELECT count(*)::integer AS n FROM \(unescaped: schema).appraisals
+            WHERE cycle_id = \(cycleID) AND status = 'active' AND final_score IS NULL
+            """)
+        return try rows.first?.decode("n") ?? 0
+    }
+
+    /// Releases every active appraisal of the cycle as version 1 (potential `moderate` where the
+    /// manager gave none), records the version, and returns what each ``AppraisalFinalized`` says.
+    func release(_ cycleID: String, by actor: String, on connection: PostgresConnection) async throws -> [FinalizedAppraisal] {
+        let rows = try await connection.query("""
+            WITH released AS (
+                UPDATE \(unescaped: schema).appraisals
+                SET version = 1, potential = coalesce(potential, 'moderate'), rating_level = coalesce(rating_level, proposed_level),
+                    updated_at = now()
+                WHERE cycle_id = \(cycleID) AND status = 'active'
+                RETURNING *),
+            recorded AS (
+                INSERT INTO \(unescaped: schema).appraisal_versions
+                    (appraisal_id, version, goal_score, competency_score, final_score, rating_level, potential, calibrated,
+                     explanation, finalized_by)
+                SELECT appraisal_id, version, goal_score, competency_score, final_score, rating_level, potential, calibrated,
+                       explanation, \(actor)
+                FROM released)
+            SELECT r.appraisal_id, r.employee_id, r.manager_id, r.version, r.goal_score, r.competency_score, r.final_score,
+                   r.rating_level, r.potential, r.calibrated, c.period_id
+            FROM released r JOIN \(unescaped: schema).cycles c ON c.cycle_id = r.cycle_id
+            """)
+        return try rows.map(FinalizedAppraisal.init(row:))
+    }
+}
+
+/// One appraisal to score and its quantitative input.
+struct ScoringSubject: Sendable {
+    var appraisalID: String
+    var attainmentPercent: Decimal?
+    var attainmentEventID: String?
+}
+
+/// An appraisal version as ``AppraisalFinalized`` announces it.
+struct FinalizedAppraisal: Sendable {
+    var appraisalID: String
+    var employeeID: String
+    var managerID: String?
+    var periodID: String
+    var version: Int
+    var goalScore: Decimal?
+    var competencyScore: Decimal?
+    var finalScore: Decimal
+    var ratingLevel: Int
+    var potential: TalentLevel
+    var calibrated: Bool
+
+    init(row: PostgresRow) throws {
+        appraisalID = try row.decode("appraisal_id")
+        employeeID = try row.decode("employee_id")
+        managerID = try row.decode("manager_id")
+        periodID = try row.decode("period_id")
+        version = try row.decode("version")
+        goalScore = try row.decode("goal_score")
+        competencyScore = try row.decode("competency_score")
+        finalScore = try row.decode("final_score")
+        ratingLevel = try row.decode("rating_level")
+        potential = TalentLevel(rawValue: try row.decode("potential")) ?? .moderate
+        calibrated = try row.decode("calibrated")
+    }
+}

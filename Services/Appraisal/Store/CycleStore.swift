@@ -1,0 +1,119 @@
+import Foundation
+import StrideContracts
+import StridePostgres
+import StrideRuntime
+
+/// SQL for cycles and the appraisals and review requests a cycle opens with. Opening is
+/// set-based: one statement makes every appraisal of the population from the org directory, one
+/// every review request (self, manager, upward), whatever the population's size.
+struct CycleStore: Sendable {
+    let schema: String
+
+    /// Adds the cycle row (participants counted afterwards).
+    func insert(
+        _ cycleID: String, _ body: NewCycle, orgUnitID: String, template: TemplateRecord, disputeWindowDays: Int,
+        by actor: String, on connection: PostgresConnection
+    ) async throws {
+        try await connection.execute("""
+            INSERT INTO \(unescaped: schema).cycles
+                (cycle_id, name, org_unit_id, period_id, template_id, template_version, population, schedule, phase,
+                 dispute_window_days, participant_count, opened_by)
+            VALUES (\(cycleID), \(body.name), \(orgUnitID), \(body.periodID), \(template.templateID), \(template.version),
+                    \(PostgresJSON(body.population)), \(PostgresJSON(body.schedule)), \(CyclePhase.selfReview.rawValue),
+                    \(disputeWindowDays), 0, \(actor))
+            """)
+    }
+
+    /// Makes one appraisal per active employee the population rule includes. - Returns: how many.
+    func addParticipants(of cycleID: String, _ rule: PopulationRule, on connection: PostgresConnection) async throws -> Int {
+        let rows = try await connection.query("""
+            WITH added AS (
+                INSERT INTO \(unescaped: schema).appraisals (appraisal_id, cycle_id, employee_id, manager_id, department, job_level)
+                SELECT uuid_v7(), \(cycleID), e.employee_id, e.manager_id, e.department, e.job_level
+                FROM \(unescaped: schema).org_employees e
+                WHERE e.status = 'active'
+                  AND (cardinality(\(rule.departments)::text[]) = 0 OR e.department = ANY(\(rule.departments)::text[]))
+                  AND (cardinality(\(rule.jobLevels)::text[]) = 0 OR e.job_level = ANY(\(rule.jobLevels)::text[]))
+                  AND (\(rule.hiredOnOrBefore?.description)::date IS NULL OR e.hire_date <= \(rule.hiredOnOrBefore?.description)::date)
+                ON CONFLICT (cycle_id, employee_id) DO NOTHING
+                RETURNING 1)
+            SELECT count(*)::integer AS added FROM added
+            """)
+        let added: Int = try rows.first?.decode("added") ?? 0
+        try await connection.execute("""
+            UPDATE \(unescaped: schema).cycles
+            SET participant_count = (SELECT count(*) FROM \(unescaped: schema).appraisals WHERE cycle_id = \(cycleID) AND status = 'active')
+            WHERE cycle_id = \(cycleID)
+            """)
+        return added
+    }
+
+    /// Requests the reviews every appraisal of the cycle starts with, for the groups the template
+    /// weighs: the self review, the manager's (an active manager in the directory), and an upward
+    /// review from each active direct report. Appraisals that already have a review of a group
+    /// from a reviewer are skipped, so the statement may run again for late joiners.
+    /// - Returns: the requests made.
+    func requestOpeningReviews(
+        of cycleID: String, groups: Set<RaterGroup>, dueOn: [RaterGroup: CalendarDate], only employeeID: String? = nil,
+        by actor: String, on connection: PostgresConnection
+    ) async throws -> [RequestedReview] {
+        func due(_ group: RaterGroup) -> String { (dueOn[group] ?? CalendarDate(utc: Date())).description }
+        let rows = try await connection.query("""
+            WITH wanted AS (
+                SELECT a.appraisal_id, a.employee_id, a.employee_id AS reviewer_id, 'self' AS rater_group, \(due(.selfReview))::date AS due_on
+                FROM \(unescaped: schema).appraisals a
+                WHERE a.cycle_id = \(cycleID) AND a.status = 'active' AND \(groups.contains(.selfReview))
+                  AND (\(employeeID)::text IS NULL OR a.employee_id = \(employeeID))
+                UNION ALL
+                SELECT a.appraisal_id, a.employee_id, m.employee_id, 'manager', \(due(.manager))::date
+                FROM \(unescaped: schema).appraisals a
+                JOIN \(unescaped: schema).org_employees m ON m.employee_id = a.manager_id AND m.status <> 'terminated'
+                WHERE a.cycle_id = \(cycleID) AND a.status = 'active' AND \(groups.contains(.manager))
+                  AND (\(employeeID)::text IS NULL OR a.employee_id = \(employeeID))
+                UNION ALL
+                SELECT a.appraisal_id, a.employee_id, r.employee_id, 'direct_report', \(due(.directReport))::date
+                FROM \(unescaped: schema).appraisals a
+                JOIN \(unescaped: schema).org_employees r ON r.manager_id = a.employee_id AND r.status = 'active'
+                WHERE a.cycle_id = \(cycleID) AND a.status = 'active' AND \(groups.contains(.directReport))
+                  AND (\(employeeID)::text IS NULL OR a.employee_id = \(employeeID)))
+            INSERT INTO \(unescaped: schema).reviews
+                (review_id, appraisal_id, cycle_id, employee_id, reviewer_id, rater_group, status, due_on, requested_by)
+            SELECT uuid_v7(), w.appraisal_id, \(cycleID), w.employee_id, w.reviewer_id, w.rater_group, 'requested', w.due_on, \(actor)
+            FROM wanted w
+            ON CONFLICT DO NOTHING
+            RETURNING review_id, employee_id, reviewer_id, rater_group, due_on
+            """)
+        return try rows.map(RequestedReview.init(row:))
+    }
+
+    func cycle(_ cycleID: String, forUpdate: Bool = false, on connection: PostgresConnection) async throws -> CycleRecord? {
+        let rows = try await connection.query("""
+            SELECT * FROM \(unescaped: schema).cycles WHERE cycle_id = \(cycleID) \(unescaped: forUpdate ? "FOR UPDATE" : "")
+            """)
+        return try rows.first.map(CycleRecord.init(row:))
+    }
+
+    /// Cycles, newest first (ids are time-ordered).
+    func cycles(before cursor: String?, limit: Int, on connection: PostgresConnection) async throws -> [CycleRecord] {
+        let rows = try await connection.query("""
+            SELECT * FROM \(unescaped: schema).cycles
+            WHERE \(cursor)::text IS NULL OR cycle_id < \(cursor)
+            ORDER BY cycle_id DESC LIMIT \(limit)
+            """)
+        return try rows.map(CycleRecord.init(row:))
+    }
+
+    /// Moves the cycle to `phase`; sets the release or close day when it is that step.
+    func setPhase(_ cycleID: String, to phase: CyclePhase, today: CalendarDate, on connection: PostgresConnection) async throws -> CycleRecord {
+        let rows = try await connection.query("""
+            UPDATE \(unescaped: schema).cycles
+            SET phase = \(phase.rawValue),
+                released_on = CASE WHEN \(phase.rawValue) = 'feedback' THEN \(today.description)::date ELSE released_on END,
+                closed_on = CASE WHEN \(phase.rawValue) = 'closed' THEN \(today.description)::date ELSE closed_on END
+            WHERE cycle_id = \(cycleID)
+            RETURNING *
+            """)
+        guard let row = rows.first else { throw Problem.notFound("No cycle \(cycleID).") }
+        return try CycleRecord(row: row)
+    }
+}
