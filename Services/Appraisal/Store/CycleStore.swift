@@ -29,7 +29,7 @@ struct CycleStore: Sendable {
         let rows = try await connection.query("""
             WITH added AS (
                 INSERT INTO \(unescaped: schema).appraisals (appraisal_id, cycle_id, employee_id, manager_id, department, job_level)
-                SELECT uuid_v7(), \(cycleID), e.employee_id, e.manager_id, e.department, e.job_level
+                SELECT \(unescaped: schema).uuid_v7(), \(cycleID), e.employee_id, e.manager_id, e.department, e.job_level
                 FROM \(unescaped: schema).org_employees e
                 WHERE e.status = 'active'
                   AND (cardinality(\(rule.departments)::text[]) = 0 OR e.department = ANY(\(rule.departments)::text[]))
@@ -78,7 +78,7 @@ struct CycleStore: Sendable {
                   AND (\(employeeID)::text IS NULL OR a.employee_id = \(employeeID)))
             INSERT INTO \(unescaped: schema).reviews
                 (review_id, appraisal_id, cycle_id, employee_id, reviewer_id, rater_group, status, due_on, requested_by)
-            SELECT uuid_v7(), w.appraisal_id, \(cycleID), w.employee_id, w.reviewer_id, w.rater_group, 'requested', w.due_on, \(actor)
+            SELECT \(unescaped: schema).uuid_v7(), w.appraisal_id, \(cycleID), w.employee_id, w.reviewer_id, w.rater_group, 'requested', w.due_on, \(actor)
             FROM wanted w
             ON CONFLICT DO NOTHING
             RETURNING review_id, employee_id, reviewer_id, rater_group, due_on

@@ -32,7 +32,7 @@ struct NominationStore: Sendable {
             INSERT INTO \(unescaped: schema).reviews
                 (review_id, appraisal_id, cycle_id, employee_id, reviewer_id, rater_group, status, due_on, requested_by,
                  external_name, external_email)
-            SELECT uuid_v7(), \(appraisal.appraisalID), \(appraisal.cycleID), \(appraisal.employeeID), w.reviewer_id, w.rater_group,
+            SELECT \(unescaped: schema).uuid_v7(), \(appraisal.appraisalID), \(appraisal.cycleID), \(appraisal.employeeID), w.reviewer_id, w.rater_group,
                    'nominated', \(dueOn.description)::date, \(actor), w.external_name, w.external_email
             FROM wanted w
             ON CONFLICT DO NOTHING

@@ -4,7 +4,7 @@ import Foundation
 /// session id): published when the session opens, after every adjustment and when it locks, so
 /// analytics can show calibration live against its guideline. Counts only, never names.
 public struct CalibrationDistributionChanged: StrideEvent {
-    public static let eventType = "stride.appraisal.calibration.distribution.changed.v1"
+    public static let eventType = "stride.appraisal.calibration-distribution.changed.v1"
     public static let topic = StrideTopic.appraisal
     public var partitionKey: String { calibrationSessionID }
 

@@ -15,10 +15,9 @@ public enum EventCatalog {
         ImprovementPlanStarted.self, ImprovementPlanCheckpointReviewed.self, ImprovementPlanClosed.self,
         FeedbackInterviewCompleted.self,
         // stride.appraisal.v1
-        CycleOpened.self, ReviewRequested.self, ReviewSubmitted.self, AppraisalCalibrated.self,
-        AppraisalFinalized.self, AppraisalAcknowledged.self, AppraisalDisputed.self, AppraisalDisputeResolved.self,
-        CalibrationDistributionChanged.self,
-        CycleClosed.self,
+        CycleOpened.self, ReviewRequested.self, ReviewSubmitted.self, CalibrationDistributionChanged.self,
+        AppraisalCalibrated.self, AppraisalFinalized.self, AppraisalAcknowledged.self, AppraisalDisputed.self,
+        AppraisalDisputeResolved.self, CycleClosed.self,
         // stride.incentives.v1
         MeritRecommended.self, BonusRecommended.self, PromotionRecommended.self, DevelopmentActionRecommended.self,
         ConsequenceReviewRequired.self, RecommendationAdjusted.self, RecommendationApproved.self,

@@ -34,7 +34,7 @@ extension EventSamples {
             shares: [
                 RatingShare(level: 1, count: 8, actualPercent: SampleValues.decimal("1.94"), targetPercent: SampleValues.decimal("5"), status: "within"),
                 RatingShare(level: 2, count: 41, actualPercent: SampleValues.decimal("9.95"), targetPercent: SampleValues.decimal("15"), status: "below"),
-                RatingShare(level: 3, count: 230, actualPercent: SampleValues.decimal("55.83"), targetPercent: SampleValues.decimal("50"), status: "within"),
+                RatingShare(level: 3, count: 230, actualPercent: SampleValues.decimal("55.83"), targetPercent: SampleValues.decimal("50"), status: "above"),
                 RatingShare(level: 4, count: 103, actualPercent: SampleValues.decimal("25"), targetPercent: SampleValues.decimal("22"), status: "within"),
                 RatingShare(level: 5, count: 30, actualPercent: SampleValues.decimal("7.28"), targetPercent: SampleValues.decimal("8"), status: "within"),
             ],
