@@ -4,7 +4,7 @@ import StridePostgres
 import StrideRuntime
 
 /// An appraisal as its readers see it: the employee (after release), their reporting line and
-/// HR. Scores and ratings are absent (null) for an employee before release. Never holds anything
+/// HR. Scores and ratings are left out for an employee before release. Never holds anything
 /// a single peer, report or external rater wrote.
 public struct AppraisalView: Encodable, Sendable, Equatable {
     public var appraisalID: String
@@ -17,9 +17,9 @@ public struct AppraisalView: Encodable, Sendable, Equatable {
     public var phase: CyclePhase
     /// 0 before release; 1 at release, +1 per amendment.
     public var version: Int
-    public var goalScore: Decimal?
-    public var competencyScore: Decimal?
-    public var finalScore: Decimal?
+    @OptionalDecimalString public var goalScore: Decimal?
+    @OptionalDecimalString public var competencyScore: Decimal?
+    @OptionalDecimalString public var finalScore: Decimal?
     /// The level the score maps to, before calibration.
     public var proposedLevel: Int?
     /// The level in force (after calibration).

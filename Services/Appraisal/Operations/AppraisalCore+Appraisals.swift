@@ -31,7 +31,8 @@ extension AppraisalCore {
         guard relation != .own || CyclePhases.isReleased(view.phase),
             let explanation = try await appraisals.explanation(of: appraisalID, on: connection)
         else { throw Problem.notFound("Appraisal \(appraisalID) has no score yet.") }
-        let full = relation == .hr || relation == .service
+        // HR sees every number of anyone else's score, also of people in their own reporting line.
+        let full = relation != .own && (principal.isHR || principal.isService)
         return ScoreView(appraisalID: appraisalID, version: view.version, explanation: full ? explanation : explanation.forParticipants())
     }
 
@@ -44,7 +45,9 @@ extension AppraisalCore {
         let line = principal.isHR || principal.isService ? nil : try await directory.reportingLine(of: principal.subject, on: connection)
         let rows = try await appraisals.appraisals(
             of: cycleID, within: line, after: try page.cursorKey(as: String.self), limit: page.fetchLimit, on: connection)
-        return try Page(rows: rows, request: page, key: \.appraisalID)
+        // HR listing a cycle they are part of sees their own results only once released, as anyone.
+        let visible = rows.map { principal.isSelf($0.employeeID) && !CyclePhases.isReleased($0.phase) ? $0.withheld() : $0 }
+        return try Page(rows: visible, request: page, key: \.appraisalID)
     }
 
     /// The manager (or HR) rates the employee's potential, the nine-box's second axis.

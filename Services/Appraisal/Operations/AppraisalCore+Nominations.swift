@@ -147,7 +147,7 @@ extension AppraisalCore {
         try await outbox.enqueue(
             ReviewSubmitted(
                 reviewID: nil, cycleID: review.cycleID, employeeID: review.employeeID, raterGroup: .external, reviewerID: nil,
-                competencyRatings: content.ratings, overallLevel: content.overallLevel, scaleMaximum: review.terms.scale.maximum),
+                competencyRatings: [], overallLevel: nil, scaleMaximum: review.terms.scale.maximum),
             on: connection)
         AppraisalMetrics.reviewed("submitted")
         return ExternalSubmission(status: "submitted")

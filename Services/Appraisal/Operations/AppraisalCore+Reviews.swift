@@ -6,12 +6,12 @@ import StrideRuntime
 extension AppraisalCore {
     var reviews: ReviewStore { ReviewStore(schema: schema) }
 
-    /// A review, for its reviewer only — and HR, who sees everything. Everyone else, the
-    /// reviewee and their manager included, gets 404: they see peer and upward results only in
-    /// aggregate, through the appraisal.
+    /// A review, for its reviewer only — and HR, who sees everything except reviews about
+    /// themselves. Everyone else, the reviewee and their manager included, gets 404: they see
+    /// peer and upward results only in aggregate, through the appraisal.
     func review(_ reviewID: String, for principal: Principal, on connection: PostgresConnection) async throws -> ReviewRecord {
         guard let review = try await reviews.review(reviewID, on: connection),
-            review.reviewerID == principal.subject || principal.isHR
+            review.reviewerID == principal.subject || (principal.isHR && !principal.isSelf(review.employeeID))
         else { throw Problem.notFound("No review \(reviewID).") }
         return review
     }
@@ -27,8 +27,10 @@ extension AppraisalCore {
     }
 
     /// Saves a draft of, or submits, the caller's review. A submitted review is final and
-    /// announced (``ReviewSubmitted``: ratings only, and the reviewer only for `manager` and
-    /// `self` reviews, so peer, upward and external ratings stay anonymous downstream).
+    /// announced (``ReviewSubmitted``: ratings only, and the ratings and reviewer only for
+    /// `manager` and `self` reviews: of a peer, upward or external review only the fact is
+    /// published, so no single anonymous rater's numbers reach the stream — a group below the
+    /// minimum would otherwise give them away).
     /// - Throws: 404 unless the caller is the reviewer; 409 when the review is no longer open or
     ///   its phase is over (``CyclePhases/canSubmitReview(of:in:)``); 400 naming the field, 422
     ///   when a submission leaves competencies unrated (``ReviewContent/violations(of:terms:submitting:)``).
@@ -48,8 +50,8 @@ extension AppraisalCore {
             try await outbox.enqueue(
                 ReviewSubmitted(
                     reviewID: named ? review.reviewID : nil, cycleID: review.cycleID, employeeID: review.employeeID,
-                    raterGroup: review.raterGroup, reviewerID: named ? review.reviewerID : nil, competencyRatings: content.ratings,
-                    overallLevel: content.overallLevel, scaleMaximum: review.terms.scale.maximum),
+                    raterGroup: review.raterGroup, reviewerID: named ? review.reviewerID : nil, competencyRatings: named ? content.ratings : [],
+                    overallLevel: named ? content.overallLevel : nil, scaleMaximum: review.terms.scale.maximum),
                 on: connection)
             AppraisalMetrics.reviewed("submitted")
         }

@@ -46,9 +46,11 @@ public struct ReviewRequested: StrideEvent {
 
 /// A review was submitted (`stride.appraisal.v1`, key reviewee's employee id).
 ///
-/// - Important: Ratings only, never free text. `review_id` and `reviewer_id` are present only for
-///   the `manager` and `self` groups, so peer, upward and external ratings stay anonymous
-///   downstream: a review id would link the ratings to the reviewer its ``ReviewRequested`` named.
+/// - Important: Ratings only, never free text. `review_id`, `reviewer_id` and the ratings are
+///   present only for the `manager` and `self` groups; of a peer, upward or external review only
+///   the fact of it is published, so anonymous raters stay anonymous downstream (a review id would
+///   link ratings to the reviewer its ``ReviewRequested`` named, and a group of one or two would
+///   give its raters' numbers away).
 public struct ReviewSubmitted: StrideEvent {
     public static let eventType = "stride.appraisal.review.submitted.v1"
     public static let topic = StrideTopic.appraisal
@@ -64,9 +66,11 @@ public struct ReviewSubmitted: StrideEvent {
     public var raterGroup: RaterGroup
     /// The reviewer, for `manager` and `self` reviews only.
     public var reviewerID: String?
-    /// One rating per competency the reviewer rated.
+    /// One rating per competency the reviewer rated, for `manager` and `self` reviews; empty
+    /// for peer, upward and external reviews, whose ratings reach readers only in aggregate
+    /// through the appraisal's score (one rater's numbers would identify them).
     public var competencyRatings: [CompetencyRating]
-    /// The reviewer's overall level, if the template asks for one.
+    /// The reviewer's overall level, if the template asks for one (`manager` and `self` only).
     public var overallLevel: Int?
     /// The highest level of the template's scale.
     public var scaleMaximum: Int

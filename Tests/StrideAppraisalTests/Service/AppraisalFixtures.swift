@@ -7,8 +7,8 @@ import StrideTestSupport
 import Testing
 
 /// The library and cycle every service test starts from: three competencies, the `standard`
-/// template (scale 1–5, 60 % goals / 40 % competencies, manager 50 / self 10 / peers 20 /
-/// reports 20, at least 3 raters per anonymous group) and a cycle over Sales.
+/// template (scale 1–5, 60 % goals / 40 % competencies, manager 50 / self 10 / peers 15 /
+/// reports 15 / external 10, at least 3 raters per anonymous group) and a cycle over Sales.
 enum AppraisalFixtures {
     static let competencies = ["communication", "delivery", "ownership"]
 
@@ -19,7 +19,8 @@ enum AppraisalFixtures {
                           {"competency_id": "ownership", "weight_percent": "20"}],
          "goal_weight_percent": "60", "competency_weight_percent": "40",
          "rater_group_weights": [{"group": "manager", "weight_percent": "50"}, {"group": "self", "weight_percent": "10"},
-                                 {"group": "peer", "weight_percent": "20"}, {"group": "direct_report", "weight_percent": "20"}],
+                                 {"group": "peer", "weight_percent": "15"}, {"group": "direct_report", "weight_percent": "15"},
+                                 {"group": "external", "weight_percent": "10"}],
          "minimum_anonymous_raters": 3,
          "bands": [{"level": 1, "minimum_score": "1"}, {"level": 2, "minimum_score": "1.8"}, {"level": 3, "minimum_score": "2.6"},
                    {"level": 4, "minimum_score": "3.4"}, {"level": 5, "minimum_score": "4.2"}],
@@ -82,4 +83,36 @@ enum AppraisalFixtures {
         let reply = try await h.call(.post, "/v1/reviews/\(id)/submit", as: reviewer, json: ratings(levels))
         try #require(reply.status == 200, "\(reviewer) on \(employee): \(reply.text)")
     }
+
+    /// A cycle over Sales with every self and manager review submitted and scored, in the
+    /// manager-review phase. - Returns: its id.
+    static func scoredSalesCycle(_ h: AppraisalHarness, managerLevels: [String: Int] = [:]) async throws -> String {
+        try await library(h)
+        let cycleID = try await openSalesCycle(h)
+        for employee in ["vp1", "m1", "e1", "e2", "e4"] {
+            try await submit(h, of: employee, by: employee, levels: [3, 3, 3])
+        }
+        try await advance(h, cycleID, to: "nominations")
+        try await advance(h, cycleID, to: "peer_reviews")
+        try await advance(h, cycleID, to: "manager_review")
+        for (employee, manager) in [("vp1", "ceo"), ("m1", "vp1"), ("e1", "m1"), ("e2", "m1"), ("e4", "m1")] {
+            let level = managerLevels[employee] ?? 3
+            try await submit(h, of: employee, by: manager, levels: [level, level, level])
+        }
+        let scored = try await h.call(.post, "/v1/cycles/\(cycleID)/scores", as: "hr")
+        try #require(scored.status == 200, "\(scored.text)")
+        return cycleID
+    }
+
+    /// The appraisal id of `employee` in the only cycle.
+    static func appraisalID(_ h: AppraisalHarness, of employee: String) async throws -> String {
+        try #require(try await h.scalar("SELECT appraisal_id FROM $schema.appraisals WHERE employee_id = '\(employee)'", as: String.self))
+    }
+
+    /// A guideline for the 1–5 scale: 5 / 15 / 50 / 22 / 8 % with a 5-point tolerance.
+    static let guideline = #"""
+        {"targets": [{"level": 1, "target_percent": "5"}, {"level": 2, "target_percent": "15"}, {"level": 3, "target_percent": "50"},
+                     {"level": 4, "target_percent": "22"}, {"level": 5, "target_percent": "8"}],
+         "tolerance_percent": "5"}
+        """#
 }

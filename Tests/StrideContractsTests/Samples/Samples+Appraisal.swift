@@ -21,7 +21,7 @@ extension EventSamples {
             reviewID: "R-993001", cycleID: "C-2026-ANNUAL", employeeID: "E-10042", reviewerID: "E-10555",
             raterGroup: .peer, dueDate: SampleValues.date(2026, 11, 27), actorID: "E-10042"),
         ReviewSubmitted(
-            reviewID: nil, cycleID: "C-2026-ANNUAL", employeeID: "E-10042", raterGroup: .peer, reviewerID: nil,
+            reviewID: "R-2026-77310", cycleID: "C-2026-ANNUAL", employeeID: "E-10042", raterGroup: .manager, reviewerID: "E-10007",
             competencyRatings: [
                 CompetencyRating(competencyID: "collaboration", level: 5),
                 CompetencyRating(competencyID: "communication", level: 4),
