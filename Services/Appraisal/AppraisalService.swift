@@ -30,6 +30,6 @@ public enum AppraisalService {
                 ConsumerDefinition(name: "goals", topics: [core.settings.goalsTopic], router: core.goalEvents()),
                 ConsumerDefinition(name: "coaching", topics: [core.settings.coachingTopic], router: core.coachingEvents()),
             ],
-            employeeEventHandlers: InboxRouter(), jobs: [])
+            employeeEventHandlers: core.employeeEvents(), jobs: [])
     }
 }

@@ -25,13 +25,16 @@ struct CycleStore: Sendable {
     }
 
     /// Makes one appraisal per active employee the population rule includes. - Returns: how many.
-    func addParticipants(of cycleID: String, _ rule: PopulationRule, on connection: PostgresConnection) async throws -> Int {
+    /// - Parameter employeeID: only this employee (a joiner), or everyone the rule includes.
+    func addParticipants(
+        of cycleID: String, _ rule: PopulationRule, only employeeID: String? = nil, on connection: PostgresConnection
+    ) async throws -> Int {
         let rows = try await connection.query("""
             WITH added AS (
                 INSERT INTO \(unescaped: schema).appraisals (appraisal_id, cycle_id, employee_id, manager_id, department, job_level)
                 SELECT \(unescaped: schema).uuid_v7(), \(cycleID), e.employee_id, e.manager_id, e.department, e.job_level
                 FROM \(unescaped: schema).org_employees e
-                WHERE e.status = 'active'
+                WHERE e.status = 'active' AND (\(employeeID)::text IS NULL OR e.employee_id = \(employeeID))
                   AND (cardinality(\(rule.departments)::text[]) = 0 OR e.department = ANY(\(rule.departments)::text[]))
                   AND (cardinality(\(rule.jobLevels)::text[]) = 0 OR e.job_level = ANY(\(rule.jobLevels)::text[]))
                   AND (\(rule.hiredOnOrBefore?.description)::date IS NULL OR e.hire_date <= \(rule.hiredOnOrBefore?.description)::date)
@@ -115,5 +118,41 @@ struct CycleStore: Sendable {
             """)
         guard let row = rows.first else { throw Problem.notFound("No cycle \(cycleID).") }
         return try CycleRecord(row: row)
+    }
+
+    /// The cycles in one of `phases`.
+    func cycles(in phases: [CyclePhase], on connection: PostgresConnection) async throws -> [CycleRecord] {
+        let rows = try await connection.query("""
+            SELECT * FROM \(unescaped: schema).cycles WHERE phase = ANY(\(phases.map(\.rawValue))::text[]) ORDER BY cycle_id
+            """)
+        return try rows.map(CycleRecord.init(row:))
+    }
+
+    /// Withdraws a leaver from the cycles in `phases`: their appraisals, and every review they
+    /// were still to write or receive there. - Returns: the cycles whose participants changed.
+    func withdraw(_ employeeID: String, from phases: [CyclePhase], on connection: PostgresConnection) async throws -> [String] {
+        let open = phases.map(\.rawValue)
+        try await connection.execute("""
+            UPDATE \(unescaped: schema).reviews r SET status = 'withdrawn', updated_at = now()
+            FROM \(unescaped: schema).cycles c
+            WHERE c.cycle_id = r.cycle_id AND c.phase = ANY(\(open)::text[])
+              AND (r.appraisal_id IN (SELECT appraisal_id FROM \(unescaped: schema).appraisals WHERE employee_id = \(employeeID))
+                   OR r.reviewer_id = \(employeeID))
+              AND r.status IN ('nominated', 'requested', 'draft')
+            """)
+        let rows = try await connection.query("""
+            UPDATE \(unescaped: schema).appraisals a SET status = 'withdrawn', updated_at = now()
+            FROM \(unescaped: schema).cycles c
+            WHERE c.cycle_id = a.cycle_id AND c.phase = ANY(\(open)::text[]) AND a.employee_id = \(employeeID) AND a.status = 'active'
+            RETURNING a.cycle_id
+            """)
+        let changed = try rows.map { try $0.decode("cycle_id", as: String.self) }
+        // A statement of its own: a data-modifying CTE's siblings would still count the rows as active.
+        try await connection.execute("""
+            UPDATE \(unescaped: schema).cycles c
+            SET participant_count = (SELECT count(*) FROM \(unescaped: schema).appraisals x WHERE x.cycle_id = c.cycle_id AND x.status = 'active')
+            WHERE c.cycle_id = ANY(\(changed)::text[])
+            """)
+        return changed
     }
 }

@@ -1,0 +1,72 @@
+import Foundation
+import HTTPTypes
+import StrideAppraisal
+import StrideContracts
+import StrideKafka
+import StrideTestSupport
+import Testing
+
+/// People who join or leave mid-cycle, from the real `hr.employees.v1`: a joiner the population
+/// rule includes is added with their opening review requests; a leaver is withdrawn with every
+/// review they were still to write or receive. The people live in a department of their own, so
+/// services of other tests reading the same topic have no cycle that includes them.
+@Suite("Appraisal: joiners and leavers", .serialized)
+struct PopulationTests {
+    @Test("a joiner is added to the open cycle with self and manager review requests; when they leave, all of it is withdrawn")
+    func joinAndLeave() async throws {
+        try await AppraisalHarness.appraisal { h in
+            try await AppraisalFixtures.library(h)
+            let department = TestEnvironment.uniqueName("dept")
+            let lead = TestEnvironment.uniqueName("lead")
+            let joiner = TestEnvironment.uniqueName("joiner")
+            let source = "/stride/hris"
+            try await TestPublisher.publish(
+                [AppraisalHarness.employee(lead, manager: nil, department: department)], source: source, topic: StrideTopic.employees.rawValue)
+            try await waitUntil("the lead in the projection", timeout: .seconds(60)) {
+                try await h.scalar("SELECT count(*)::int FROM $schema.org_employees WHERE employee_id = '\(lead)'", as: Int.self) == 1
+            }
+            let opened = try await h.call(
+                .post, "/v1/cycles", as: "hr",
+                json: #"{"name": "Pilot", "period_id": "FY2026", "template_id": "standard", "population": {"departments": ["\#(department)"]}, "schedule": \#(AppraisalFixtures.schedule)}"#)
+            #expect(opened.status == 201, "\(opened.text)")
+            let cycleID = try opened.string("cycle_id")
+            let tap = try await TopicTap.start(topic: StrideTopic.appraisal.rawValue, source: "/stride/\(h.schema)")
+
+            try await TestPublisher.publish(
+                [AppraisalHarness.employee(joiner, manager: lead, department: department)], source: source, topic: StrideTopic.employees.rawValue)
+            try await waitUntil("the joiner's appraisal", timeout: .seconds(60)) {
+                try await h.scalar(
+                    "SELECT count(*)::int FROM $schema.appraisals WHERE cycle_id = '\(cycleID)' AND employee_id = '\(joiner)' AND status = 'active'",
+                    as: Int.self) == 1
+            }
+            let requested = try await h.scalar(
+                "SELECT string_agg(rater_group || ':' || reviewer_id, ',' ORDER BY rater_group) FROM $schema.reviews WHERE employee_id = '\(joiner)'",
+                as: String.self)
+            #expect(requested == "manager:\(lead),self:\(joiner)")
+            #expect(try await h.scalar("SELECT participant_count FROM $schema.cycles WHERE cycle_id = '\(cycleID)'", as: Int.self) == 2)
+            let events = try await tap.events { $0.filter { $0.0.type == ReviewRequested.eventType }.count >= 2 }
+            let announced = try events.filter { $0.0.type == ReviewRequested.eventType }
+                .map { try EventCodec.decodePayload(ReviewRequested.self, from: $0.1.value) }
+            #expect(Set(announced.map(\.raterGroup)) == [.selfReview, .manager] && announced.allSatisfy { $0.employeeID == joiner })
+            await tap.close()
+
+            // The same record again (a new event id): the joiner is in the cycle already, nothing is added.
+            try await TestPublisher.publish(
+                [AppraisalHarness.employee(joiner, manager: lead, department: department)], source: source, topic: StrideTopic.employees.rawValue)
+
+            try await TestPublisher.publish(
+                [EmployeeTerminated(employeeID: joiner, terminationDate: CalendarDate(year: 2027, month: 1, day: 10), reason: "resigned")],
+                source: source, topic: StrideTopic.employees.rawValue)
+            try await waitUntil("the leaver withdrawn", timeout: .seconds(60)) {
+                try await h.scalar("SELECT status FROM $schema.appraisals WHERE employee_id = '\(joiner)'", as: String.self) == "withdrawn"
+            }
+            #expect(try await h.scalar("SELECT count(*)::int FROM $schema.appraisals WHERE employee_id = '\(joiner)'", as: Int.self) == 1)
+            #expect(
+                try await h.scalar("SELECT count(*)::int FROM $schema.reviews WHERE employee_id = '\(joiner)' AND status <> 'withdrawn'", as: Int.self) == 0)
+            #expect(try await h.scalar("SELECT participant_count FROM $schema.cycles WHERE cycle_id = '\(cycleID)'", as: Int.self) == 1)
+            let appraisalID = try await AppraisalFixtures.appraisalID(h, of: joiner)
+            let withdrawn = try await h.call(.get, "/v1/appraisals/\(appraisalID)", as: "hr").json["status"] as? String
+            #expect(withdrawn == "withdrawn")
+        }
+    }
+}
