@@ -233,10 +233,20 @@ let package = Package(
             ],
             path: "Services/CoachingBench", swiftSettings: swiftSettings
         ),
+        .target(
+            name: "StrideAppraisalBench",
+            dependencies: [
+                "StrideBenchKit", "StrideAppraisal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),  // the request bodies of the HR calls
+                .product(name: "NIOHTTP1", package: "swift-nio"),  // the load generator's methods
+            ],
+            path: "Services/AppraisalBench", swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "StrideBench",
             dependencies: [
-                "StrideBenchKit", "StrideGoalsBench", "StrideCoachingBench",
+                "StrideBenchKit", "StrideGoalsBench", "StrideCoachingBench", "StrideAppraisalBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/Bench", swiftSettings: swiftSettings

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StrideAppraisalBench
 import StrideBenchKit
 import StrideCommandLine
 import StrideCoachingBench
@@ -19,12 +20,13 @@ struct BenchCommand: AsyncParsableCommand {
             """)
 
     /// Every suite, in the order they run.
-    static let suites = RuntimeBenchOptions.suites + GoalsBenchOptions.suites + CoachingBenchOptions.suites
+    static let suites = RuntimeBenchOptions.suites + GoalsBenchOptions.suites + CoachingBenchOptions.suites + AppraisalBenchOptions.suites
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var runtime: RuntimeBenchOptions
     @OptionGroup var goals: GoalsBenchOptions
     @OptionGroup var coaching: CoachingBenchOptions
+    @OptionGroup var appraisal: AppraisalBenchOptions
 
     @Option(name: .customLong("only"), help: "Run only this suite (repeatable).")
     var only: [String] = []
@@ -54,6 +56,7 @@ struct BenchCommand: AsyncParsableCommand {
         try await runtime.run(run, into: &report)
         try await goals.run(run, into: &report)
         try await coaching.run(run, into: &report)
+        try await appraisal.run(run, into: &report)
         if markdown { print("\n" + report.markdown) }
     }
 }

@@ -1,3 +1,4 @@
+import StrideBenchKit
 import StridePostgres
 
 /// Set-based seeding of a coaching schema for the benchmarks, straight into its tables: an org
@@ -5,36 +6,21 @@ import StridePostgres
 /// million rows take a minute or two, not a loop over HTTP. The audit trigger is told this is a
 /// bulk load, as a migration of history would.
 enum CoachingBenchSeed {
-    /// The id of employee `index` (1-based); zero-padded so text order is number order.
-    static func employeeID(_ index: Int) -> String {
-        "emp-" + String(repeating: "0", count: max(0, 7 - String(index).count)) + String(index)
-    }
+    /// The id of employee `index` (1-based): ``BenchOrgSeed/employeeID(_:)``.
+    static func employeeID(_ index: Int) -> String { BenchOrgSeed.employeeID(index) }
 
     /// Reports per manager in the seeded org tree.
-    static let span = 8
+    static let span = BenchOrgSeed.span
 
     /// The manager of employee `index` (nil for the head of the company, employee 1).
-    static func managerIndex(of index: Int) -> Int? {
-        index < 2 ? nil : (index - 2) / span + 1
-    }
+    static func managerIndex(of index: Int) -> Int? { BenchOrgSeed.managerIndex(of: index) }
 
     /// How many employees are managers in an org of `employees`.
-    static func managerCount(in employees: Int) -> Int {
-        managerIndex(of: employees) ?? 1
-    }
+    static func managerCount(in employees: Int) -> Int { BenchOrgSeed.managerCount(in: employees) }
 
     /// `employees` active people in a tree `span` wide (employee 1 at the top), in 20 departments.
     static func org(_ employees: Int, schema: String, on connection: PostgresConnection) async throws {
-        try await connection.execute("""
-            INSERT INTO \(unescaped: schema).org_employees
-                (employee_id, name, email, manager_id, department, job_title, job_level, hire_date, status,
-                 base_salary, currency, band_min, band_mid, band_max)
-            SELECT 'emp-' || lpad(i::text, 7, '0'), 'Employee ' || i, 'emp' || i || '@example.com',
-                   CASE WHEN i = 1 THEN NULL ELSE 'emp-' || lpad(((i - 2) / \(span) + 1)::text, 7, '0') END,
-                   'Department ' || lpad((i % 20)::text, 2, '0'), 'Engineer', 'L3', DATE '2020-01-01', 'active',
-                   60000, 'EUR', 50000, 62000, 75000
-            FROM generate_series(1, \(employees)) AS i
-            """)
+        try await BenchOrgSeed.org(employees, schema: schema, on: connection)
     }
 
     /// What a year of coaching leaves behind for `employees` people, each with a manager: a
