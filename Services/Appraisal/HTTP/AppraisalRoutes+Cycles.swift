@@ -58,6 +58,11 @@ extension AppraisalRoutes {
             let appraisalID = try context.parameters.require("appraisalID")
             return try Response.json(try await core.pool.withConnection { try await core.score(of: appraisalID, for: principal, on: $0) })
         }
+        api.get("v1/appraisals/:appraisalID/inputs") { _, context in
+            let principal = try context.requirePrincipal()
+            let appraisalID = try context.parameters.require("appraisalID")
+            return try Response.json(try await core.pool.withConnection { try await core.reviewInputs(of: appraisalID, for: principal, on: $0) })
+        }
         api.put("v1/appraisals/:appraisalID/potential") { request, context in
             let appraisalID = try context.parameters.require("appraisalID")
             return try await writes.respond(to: request, context: context, status: .ok) { body, connection in
