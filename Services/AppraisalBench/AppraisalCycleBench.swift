@@ -53,7 +53,7 @@ struct AppraisalCycleBench {
         let requests = try await count("reviews", pool: pool, schema: schema)
         guard appraisals == employees else { throw BenchError("opening: \(appraisals) appraisals, expected \(employees)") }
         let relaying = clock.now
-        try await waitUntilPublished(pool: pool, schema: schema)
+        try await OutboxCeilings.waitUntilPublished(schema: schema, pool: pool, what: "appraisal")
         let openRelaySeconds = (clock.now - relaying).seconds
         report.add("Appraisal cycle opening, \(size) (\(requests.formatted()) review requests)", openSeconds, "s", target: "< 10 s")
         report.add("Appraisal cycle opening: relay outbox → Kafka", Double(requests + 1) / openRelaySeconds, "events/s")
@@ -95,7 +95,7 @@ struct AppraisalCycleBench {
         for phase in ["nominations", "peer_reviews", "manager_review"] {
             try await service.call(.POST, "/v1/cycles/\(cycleID)/phase", json: #"{"phase": "\#(phase)"}"#, expect: 200)
         }
-        try await waitUntilPublished(pool: pool, schema: schema)
+        try await OutboxCeilings.waitUntilPublished(schema: schema, pool: pool, what: "appraisal")
 
         // 4. Scoring, then the calibration distribution.
         let scoring = clock.now
@@ -115,7 +115,7 @@ struct AppraisalCycleBench {
         report.add("Appraisal distribution, ~\(population.formatted()) people, 2 conns", read.throughput, "req/s")
         report.add("Appraisal distribution p99, ~\(population.formatted()) people", read.latencies.percentile(99), "ms", target: "< 100 ms")
         try await service.call(.POST, "/v1/calibration-sessions/\(session)/lock", expect: 200)
-        try await waitUntilPublished(pool: pool, schema: schema)
+        try await OutboxCeilings.waitUntilPublished(schema: schema, pool: pool, what: "appraisal")
 
         // 5. Release and its publication.
         let before = try await count("outbox", pool: pool, schema: schema)
@@ -123,13 +123,14 @@ struct AppraisalCycleBench {
         try await service.call(.POST, "/v1/cycles/\(cycleID)/phase", json: #"{"phase": "feedback"}"#, expect: 200)
         let releaseSeconds = (clock.now - releasing).seconds
         let publishing = clock.now
-        try await waitUntilPublished(pool: pool, schema: schema)
+        try await OutboxCeilings.waitUntilPublished(schema: schema, pool: pool, what: "appraisal")
         let publishSeconds = (clock.now - publishing).seconds
         let released = try await count("outbox", pool: pool, schema: schema) - before
         guard released == employees else { throw BenchError("release: \(released) events, expected \(employees)") }
-        let sample = try await finalizedSample(pool: pool, schema: schema)
-        let rawCopy = try await rawOutboxCopy(schema: schema, sample: sample, count: released)
-        let rawProduce = try await rawProduce(payload: sample.payload, count: released)
+        let sample = try await OutboxCeilings.SampleRow.first(of: AppraisalFinalized.eventType, in: schema, pool: pool)
+        let rawCopy = try await OutboxCeilings.copy(
+            url: url, schema: schema, sample: sample, count: released, logger: logger) { BenchOrgSeed.employeeID($0 + 1) }
+        let rawProduce = try await OutboxCeilings.produce(kafka: kafka, payload: Array(sample.payload.utf8), count: released, logger: logger)
         report.add("Appraisal score + release + publish, \(size)", scoreSeconds + releaseSeconds + publishSeconds, "s", target: "< 15 s")
         report.add("Appraisal scoring, \(size)", scoreSeconds, "s")
         report.add("Appraisal release: events into the outbox", Double(released) / releaseSeconds, "events/s",
@@ -203,65 +204,5 @@ struct AppraisalCycleBench {
             throw BenchError("appraisal \(phase): \(result.failures) of \(result.requests) requests failed; first: \(result.firstFailure ?? "?")")
         }
         return result
-    }
-
-    private func waitUntilPublished(pool: PostgresPool, schema: String) async throws {
-        let deadline = ContinuousClock.now + .seconds(900)
-        while ContinuousClock.now < deadline {
-            let pending = try await pool.query("""
-                SELECT count(*) FROM \(unescaped: schema).outbox WHERE published_at IS NULL
-                """)[0].decode(0, as: Int.self)
-            if pending == 0 { return }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        throw BenchError("appraisal: the relay did not publish every outbox row within 900 s")
-    }
-
-    /// One `AppraisalFinalized` outbox row as release wrote it.
-    private func finalizedSample(pool: PostgresPool, schema: String) async throws -> (topic: String, type: String, headers: String, payload: String) {
-        let row = try await pool.query("""
-            SELECT topic, event_type, headers::text, payload FROM \(unescaped: schema).outbox
-            WHERE event_type = \(AppraisalFinalized.eventType) LIMIT 1
-            """)[0]
-        return (try row.decode(0, as: String.self), try row.decode(1, as: String.self), try row.decode(2, as: String.self), try row.decode(3, as: String.self))
-    }
-
-    /// Raw `COPY` of `count` rows like `sample` into a table shaped and indexed like the outbox.
-    private func rawOutboxCopy(
-        schema: String, sample: (topic: String, type: String, headers: String, payload: String), count: Int
-    ) async throws -> Double {
-        let pool = PostgresPool(configuration: try PostgresConfiguration(url: url), maxConnections: 1, logger: logger)
-        try await pool.execute("CREATE TABLE \(unescaped: schema).bench_raw_outbox (LIKE \(unescaped: schema).outbox INCLUDING ALL)")
-        await pool.close()
-        let topic = RawPostgresCeiling.copyEscaped(sample.topic) + "\t"
-        let middle = "\t\(RawPostgresCeiling.copyEscaped(sample.type))\t\(RawPostgresCeiling.copyEscaped(sample.headers))\t"
-        let payload = RawPostgresCeiling.copyEscaped(sample.payload) + "\n"
-        let url = self.url
-        return try await onDedicatedThread {
-            try RawPostgresCeiling.copy(
-                url: url, statement: "COPY \(schema).bench_raw_outbox (event_id, topic, partition_key, event_type, headers, payload) FROM STDIN",
-                count: count
-            ) { index, chunk in
-                chunk += UUID().uuidString
-                chunk += "\t"
-                chunk += topic
-                chunk += BenchOrgSeed.employeeID(index + 1)
-                chunk += middle
-                chunk += payload
-            }
-        }
-    }
-
-    /// Raw produce of `count` messages of `payload` to a topic of the run's own.
-    private func rawProduce(payload: String, count: Int) async throws -> Double {
-        let topic = "stride-bench-release-\(UUID().uuidString.prefix(8).lowercased())"
-        let admin = try KafkaAdmin(configuration: kafka, logger: logger)
-        try await admin.createTopics([KafkaTopicSpec(name: topic)])
-        await admin.close()
-        let bootstrap = kafka.bootstrapServers
-        let bytes = Array(payload.utf8)
-        return try await onDedicatedThread {
-            try RawKafkaCeiling.produce(bootstrap: bootstrap, topic: topic, count: count, payload: bytes)
-        }
     }
 }

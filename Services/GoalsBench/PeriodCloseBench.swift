@@ -51,14 +51,19 @@ struct PeriodCloseBench {
 
         let events = employees + 1  // one AttainmentFinalized each, and GoalPeriodClosed
         let sample = try sampleEvent(service)
-        let rawCopy = try await rawOutboxCopy(schema: schema, sample: sample, count: events)
-        let rawProduce = try await rawProduce(sample: sample, count: events)
+        let headers = String(decoding: try JSONEncoder().encode(sample.headers.map { [$0.name, $0.value] }), as: UTF8.self)
+        let row = OutboxCeilings.SampleRow(
+            topic: sample.topic, eventType: sample.headers.first { $0.name == "ce_type" }?.value ?? "", headers: headers,
+            payload: String(decoding: sample.value, as: UTF8.self))
+        let rawCopy = try await OutboxCeilings.copy(
+            url: url, schema: schema, sample: row, count: events, logger: logger) { GoalsBenchSeed.employeeID($0) }
+        let rawProduce = try await OutboxCeilings.produce(kafka: kafka, payload: sample.value, count: events, logger: logger)
 
         let closing = clock.now
         let result = try await service.core.closePeriod(periodID, by: Principal(subject: "bench-hr", roles: [.hr]))
         let closeSeconds = (clock.now - closing).seconds
         let relaying = clock.now
-        try await waitUntilPublished(schema: schema, pool: pool)
+        try await OutboxCeilings.waitUntilPublished(schema: schema, pool: pool, timeout: .seconds(600), what: "period close")
         let relaySeconds = (clock.now - relaying).seconds
         guard result.ownerCount == employees, result.goalCount == employees * perEmployee else {
             throw BenchError("period close: finalized \(result.ownerCount) employees and \(result.goalCount) goals")
@@ -95,56 +100,5 @@ struct PeriodCloseBench {
             employeeID: GoalsBenchSeed.employeeID(employees), periodID: GoalsIdentifier.make(),
             periodStartsOn: CalendarDate(year: today.year, month: 1, day: 1), periodEndsOn: CalendarDate(year: today.year, month: 12, day: 31),
             actorID: "bench-hr", version: 1, goals: lines, weightedAttainmentPercent: Decimal(string: "84.7")!))
-    }
-
-    /// Raw `COPY` of `count` rows like `sample` into a table shaped and indexed like the outbox.
-    private func rawOutboxCopy(schema: String, sample: EncodedEvent, count: Int) async throws -> Double {
-        let pool = PostgresPool(configuration: try PostgresConfiguration(url: url), maxConnections: 1, logger: logger)
-        try await pool.execute("CREATE TABLE \(unescaped: schema).bench_raw_outbox (LIKE \(unescaped: schema).outbox INCLUDING ALL)")
-        await pool.close()
-        let headers = String(decoding: try JSONEncoder().encode(sample.headers.map { [$0.name, $0.value] }), as: UTF8.self)
-        let type = sample.headers.first { $0.name == "ce_type" }?.value ?? ""
-        let middle = "\t\(RawPostgresCeiling.copyEscaped(type))\t\(RawPostgresCeiling.copyEscaped(headers))\t"
-        let payload = RawPostgresCeiling.copyEscaped(String(decoding: sample.value, as: UTF8.self)) + "\n"
-        let topic = RawPostgresCeiling.copyEscaped(sample.topic) + "\t"
-        let url = self.url
-        return try await onDedicatedThread {
-            try RawPostgresCeiling.copy(
-                url: url, statement: "COPY \(schema).bench_raw_outbox (event_id, topic, partition_key, event_type, headers, payload) FROM STDIN",
-                count: count
-            ) { index, chunk in
-                chunk += UUID().uuidString
-                chunk += "\t"
-                chunk += topic
-                chunk += GoalsBenchSeed.employeeID(index)
-                chunk += middle
-                chunk += payload
-            }
-        }
-    }
-
-    /// Raw produce of `count` messages with `sample`'s payload to a topic of the run's own.
-    private func rawProduce(sample: EncodedEvent, count: Int) async throws -> Double {
-        let topic = "stride-bench-close-\(UUID().uuidString.prefix(8).lowercased())"
-        let admin = try KafkaAdmin(configuration: kafka, logger: logger)
-        try await admin.createTopics([KafkaTopicSpec(name: topic)])
-        await admin.close()
-        let bootstrap = kafka.bootstrapServers
-        let payload = sample.value
-        return try await onDedicatedThread {
-            try RawKafkaCeiling.produce(bootstrap: bootstrap, topic: topic, count: count, payload: payload)
-        }
-    }
-
-    private func waitUntilPublished(schema: String, pool: PostgresPool) async throws {
-        let deadline = ContinuousClock.now + .seconds(600)
-        while ContinuousClock.now < deadline {
-            let pending = try await pool.query("""
-                SELECT count(*) FROM \(unescaped: schema).outbox WHERE published_at IS NULL
-                """)[0].decode(0, as: Int.self)
-            if pending == 0 { return }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        throw BenchError("period close: the relay did not publish every outbox row within 600 s")
     }
 }
