@@ -189,10 +189,18 @@ let package = Package(
             ],
             path: "Services/CoachingDemo", swiftSettings: swiftSettings
         ),
+        .target(
+            name: "StrideAppraisalDemo",
+            dependencies: [
+                "StrideDemoKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/AppraisalDemo", swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "StrideDemo",
             dependencies: [
-                "StrideDemoKit", "StrideGoalsDemo", "StrideCoachingDemo",
+                "StrideDemoKit", "StrideGoalsDemo", "StrideAppraisalDemo", "StrideCoachingDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/Demo", swiftSettings: swiftSettings

@@ -12,30 +12,29 @@ struct HeldInterview: Sendable {
 
 extension CoachingDemo {
     /// Waits (polling each employee's interviews as their manager sees them) until the coaching
-    /// service has scheduled the interview of every published appraisal result.
-    /// - Parameters:
-    ///   - results: the appraisal results published.
-    ///   - publishedAt: when publishing them began, to tell how long scheduling took.
+    /// service has scheduled the interview of every appraisal result from its `AppraisalFinalized`
+    /// (an amended appraisal's interview carries its latest version).
+    /// - Parameter results: the appraisals whose interviews are held.
     /// - Returns: the interviews, in the results' order.
     /// - Throws: ``DemoError`` when they are not all there within two minutes.
-    func scheduledInterviews(for results: [AppraisalResult], publishedAt: ContinuousClock.Instant) async throws -> [InterviewView] {
-        let (interviews, _) = try await poll(
+    func scheduledInterviews(for results: [AppraisalResult]) async throws -> [InterviewView] {
+        let (interviews, waited) = try await poll(
             until: "the coaching service has scheduled the interviews of \(results.count) appraisals from \(StrideTopic.appraisal.rawValue)",
             timeout: .seconds(120), every: .milliseconds(250)
         ) { () async throws -> [InterviewView]? in
             let seen = try await concurrently(results, limit: context.concurrency) { [client] result in
-                let event = result.event
+                let appraisal = result.appraisal
                 return try await client.all(
-                    "/v1/employees/\(event.employeeID)/feedback-interviews", as: event.managerID, decoding: InterviewView.self
-                ).first { $0.appraisalID == event.appraisalID }
+                    "/v1/employees/\(appraisal.employeeID)/feedback-interviews", as: appraisal.managerID, decoding: InterviewView.self
+                ).first { $0.appraisalID == appraisal.appraisalID }
             }
             let found = seen.compactMap { $0 }
             return found.count == results.count ? found : nil
         }
         let days = Set(interviews.map { "proposed for \($0.scheduledOn), due by \($0.dueOn)" }).sorted().joined(separator: "; ")
         console.say(
-            "   stride-coaching scheduled \(interviews.count) feedback interviews (\(interviews.first?.status ?? "")) within"
-                + " \(DemoFormat.seconds(ContinuousClock.now - publishedAt)) of publishing, each held by the employee's manager: \(days)")
+            "   stride-coaching scheduled their \(interviews.count) feedback interviews (\(interviews.first?.status ?? "")) from the"
+                + " events (found after \(DemoFormat.seconds(waited))), each held by the employee's manager: \(days)")
         return interviews
     }
 

@@ -219,28 +219,15 @@ extension CoachingDemo {
 
     /// The events the coaching service emitted during the run, next to what the demo caused.
     func showEvents(_ counter: EventCounter, tally: Tally) async throws {
-        let expected: [(String, String, Int)] = [
-            (CheckInRecorded.eventType, "CheckInRecorded", tally.checkIns),
-            (FeedbackGiven.eventType, "FeedbackGiven", tally.feedback),
-            (EvidenceLogged.eventType, "EvidenceLogged", tally.evidence),
-            (ImprovementPlanStarted.eventType, "ImprovementPlanStarted", tally.plansStarted),
-            (ImprovementPlanCheckpointReviewed.eventType, "ImprovementPlanCheckpointReviewed", tally.checkpointReviews),
-            (ImprovementPlanClosed.eventType, "ImprovementPlanClosed", tally.planClosings),
-            (FeedbackInterviewCompleted.eventType, "FeedbackInterviewCompleted", tally.interviewsCompleted),
-        ]
-        let arrived = await counter.wait(timeout: .seconds(60)) { counts in expected.allSatisfy { counts[$0.0, default: 0] >= $0.2 } }
-        try await Task.sleep(for: .milliseconds(500))
-        let counts = counter.snapshot
-        if let error = counter.error { throw DemoError("reading \(StrideTopic.coaching.rawValue) failed: \(error)") }
-        console.say("   " + DemoFormat.left("event", 36) + DemoFormat.right("seen", 8) + DemoFormat.right("expected", 10))
-        var mismatches: [String] = []
-        for (type, name, want) in expected {
-            let seen = counts[type, default: 0]
-            console.say("   " + DemoFormat.left(name, 36) + DemoFormat.right(DemoFormat.count(seen), 8) + DemoFormat.right(DemoFormat.count(want), 10) + (seen == want ? " ✓" : " ✗"))
-            if seen != want { mismatches.append("\(name): \(seen) seen, \(want) expected") }
-        }
-        guard arrived, mismatches.isEmpty else {
-            throw DemoError("the events on \(StrideTopic.coaching.rawValue) do not match what happened: \(mismatches.joined(separator: "; "))")
-        }
+        try await counter.check(
+            [
+                .init(CheckInRecorded.eventType, "CheckInRecorded", tally.checkIns),
+                .init(FeedbackGiven.eventType, "FeedbackGiven", tally.feedback),
+                .init(EvidenceLogged.eventType, "EvidenceLogged", tally.evidence),
+                .init(ImprovementPlanStarted.eventType, "ImprovementPlanStarted", tally.plansStarted),
+                .init(ImprovementPlanCheckpointReviewed.eventType, "ImprovementPlanCheckpointReviewed", tally.checkpointReviews),
+                .init(ImprovementPlanClosed.eventType, "ImprovementPlanClosed", tally.planClosings),
+                .init(FeedbackInterviewCompleted.eventType, "FeedbackInterviewCompleted", tally.interviewsCompleted),
+            ], topic: StrideTopic.coaching.rawValue, on: console)
     }
 }

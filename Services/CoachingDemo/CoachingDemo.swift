@@ -8,8 +8,8 @@ import StrideKafka
 /// the goals part produced arrive as nudges on managers' 1:1 agendas; employees check in (some
 /// late), people give feedback and kudos, evidence is logged against goals; then what a manager
 /// and HR look at (a team board, completion rates); one improvement plan through its
-/// checkpoints, an extension and its outcome; appraisal results (published in the appraisal
-/// service's stead) leading to feedback interviews whose suggested goals the goals service turns
+/// checkpoints, an extension and its outcome; the appraisal service's finalized appraisals
+/// (`AppraisalFinalized`, from the appraisal part's cycle) leading to feedback interviews whose suggested goals the goals service turns
 /// into next year's drafts; and the events on `stride.coaching.v1` checked against what the
 /// actions should have caused.
 package struct CoachingDemo: DemoPart {
@@ -17,15 +17,18 @@ package struct CoachingDemo: DemoPart {
     /// The goals service, where HR opens the next year and the interviews' suggested goals become drafts.
     let goalsClient: ServiceClient
     let context: DemoContext
+    /// The appraisals the appraisal part released, whose `AppraisalFinalized` schedule interviews.
+    let appraisals: [FinalizedAppraisal]
 
     package var service: String { "coaching" }
 
     /// The coaching part of the demo, against the coaching service at `baseURL` and the goals
-    /// service at `goalsURL`.
-    package init(context: DemoContext, baseURL: String, goalsURL: String) {
+    /// service at `goalsURL`, after the appraisal part released `appraisals`.
+    package init(context: DemoContext, baseURL: String, goalsURL: String, appraisals: [FinalizedAppraisal]) {
         client = context.client(baseURL: baseURL)
         goalsClient = context.client(baseURL: goalsURL)
         self.context = context
+        self.appraisals = appraisals
     }
 
     /// What the part did, to compare with the events the service emitted.
@@ -58,35 +61,33 @@ package struct CoachingDemo: DemoPart {
         let counting = Task { await counter.run() }
         defer { counting.cancel() }
 
-        console.section("10. Coaching: at-risk goals arrive as nudges on the next 1:1's agenda")
+        console.section("18. Coaching: at-risk goals arrive as nudges on the next 1:1's agenda")
         try await showNudges()
 
         var tally = Tally()
-        console.section("11. Check-ins on cadence (\(context.concurrency) requests in flight)")
+        console.section("19. Check-ins on cadence (\(context.concurrency) requests in flight)")
         try await checkIns(tally: &tally)
 
-        console.section("12. Feedback, kudos and evidence")
+        console.section("20. Feedback, kudos and evidence")
         try await feedbackAndEvidence(tally: &tally)
 
-        console.section("13. What a manager and HR look at")
+        console.section("21. What a manager and HR look at")
         try await showBoards()
 
-        console.section("14. An improvement plan: drafted, approved, acknowledged, checkpoints reviewed, extended once, succeeded")
+        console.section("22. An improvement plan: drafted, approved, acknowledged, checkpoints reviewed, extended once, succeeded")
         try await improvementPlan(tally: &tally)
 
-        console.section("15. Appraisal results → feedback interviews (\(StrideTopic.appraisal.rawValue) → stride-coaching)")
-        let (year, attainments) = try await closedYear()
+        console.section("23. Appraisal results → feedback interviews (\(StrideTopic.appraisal.rawValue) → stride-coaching)")
+        let (year, _) = try await goalsClient.closedGoalYear(of: context)
         let nextPeriod = try await nextOpenPeriod(after: year)
-        let results = try appraisalResults(of: year, attainments)
-        let publishedAt = ContinuousClock.now
-        try await publish(results)
-        let interviews = try await scheduledInterviews(for: results, publishedAt: publishedAt)
+        let results = try interviewedAppraisals()
+        let interviews = try await scheduledInterviews(for: results)
         let held = try await holdInterviews(interviews, for: results, tally: &tally)
 
-        console.section("16. The goals suggested for next year become \(nextPeriod.name) drafts (\(StrideTopic.coaching.rawValue) → stride-goals)")
+        console.section("24. The goals suggested for next year become \(nextPeriod.name) drafts (\(StrideTopic.coaching.rawValue) → stride-goals)")
         try await showNextCycleDrafts(held, in: nextPeriod)
 
-        console.section("17. Events on \(StrideTopic.coaching.rawValue) during this run (ce_source /stride/coaching)")
+        console.section("25. Events on \(StrideTopic.coaching.rawValue) during this run (ce_source /stride/coaching)")
         try await showEvents(counter, tally: tally)
         counting.cancel()
         await counting.value

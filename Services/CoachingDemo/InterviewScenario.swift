@@ -9,7 +9,7 @@ enum InterviewScenario {
     /// The manager's part of the record of an interview about `result`, held on `heldOn`.
     static func record(for result: AppraisalResult, heldOn: CalendarDate) -> InterviewRecordBody {
         let attained = "Reached \(DemoFormat.percent(result.attainment)) of the year's goals, weighted"
-        switch result.event.rating.level {
+        switch result.appraisal.ratingLevel {
         case 4...:
             return InterviewRecordBody(
                 heldOn: heldOn,
@@ -49,7 +49,7 @@ enum InterviewScenario {
 
     /// What the employee adds in their own words.
     static func employeeView(for result: AppraisalResult) -> String {
-        switch result.event.rating.level {
+        switch result.appraisal.ratingLevel {
         case 4...: "A fair picture. I want the broader scope, and help letting go of the hands-on work."
         case 3: "Fair. The busy months were hard to plan; the course and monthly reviews should help."
         default: "It was a hard year. I agree with the gaps and want the weekly check-ins to keep me on track."

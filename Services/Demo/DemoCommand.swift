@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StrideCommandLine
+import StrideAppraisalDemo
 import StrideDemoKit
 import StrideCoachingDemo
 import StrideGoalsDemo
@@ -11,7 +12,7 @@ import StrideGoalsDemo
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stride-demo",
-        abstract: "Run a goal year on Stride's services: cascade, agreement, progress, at-risk, roll-up, close and attainment.",
+        abstract: "Run a year on Stride's services: goals through attainment, the appraisal cycle, coaching and feedback interviews.",
         discussion: """
             Publishes the org chart to hr.employees.v1, then acts as HR, managers and employees over each
             service's HTTP API (tokens signed with JWT_SECRET, as the services verify them) and as a CRM
@@ -22,8 +23,9 @@ struct DemoCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var goals: GoalsDemoOptions
     @OptionGroup var coaching: CoachingDemoOptions
+    @OptionGroup var appraisal: AppraisalDemoOptions
 
-    @Flag(help: "Run the goals part only (no coaching service).")
+    @Flag(help: "Run the goals part only (no coaching or appraisal service).")
     var goalsOnly = false
 
     @Option(help: "The HS256 secret the services verify tokens with (default: $JWT_SECRET).")
@@ -46,8 +48,13 @@ struct DemoCommand: AsyncParsableCommand {
         let context = try await DemoContext.make(
             orgFile: org, secret: secret, kafka: try connection.kafkaConfiguration(),
             logger: connection.logger("stride.demo"), concurrency: concurrency)
-        var parts: [any DemoPart] = [GoalsDemo(context: context, baseURL: goals.baseURL)]
-        if !goalsOnly { parts.append(CoachingDemo(context: context, baseURL: coaching.baseURL, goalsURL: goals.baseURL)) }
-        for part in parts { try await part.run() }
+        try await GoalsDemo(context: context, baseURL: goals.baseURL).run()
+        guard !goalsOnly else { return }
+        // The appraisal cycle runs on the closed year up to its release; the coaching part then
+        // holds the feedback interviews its AppraisalFinalized events schedule; the cycle closes last.
+        let appraisals = AppraisalDemo(context: context, baseURL: appraisal.baseURL, goalsURL: goals.baseURL)
+        let released = try await appraisals.release()
+        try await CoachingDemo(context: context, baseURL: coaching.baseURL, goalsURL: goals.baseURL, appraisals: released.finalized).run()
+        try await appraisals.close(released)
     }
 }

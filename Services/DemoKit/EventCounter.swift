@@ -78,4 +78,41 @@ package final class EventCounter: Sendable {
     }
 
     package func close() async { await consumer.close() }
+
+    /// One line of a check: an event type, the name printed for it, and how many the demo's
+    /// actions should have caused.
+    package struct Expectation: Sendable {
+        package var type: String
+        package var name: String
+        package var count: Int
+
+        package init(_ type: String, _ name: String, _ count: Int) {
+            self.type = type
+            self.name = name
+            self.count = count
+        }
+    }
+
+    /// Waits (up to a minute) until every expected count is reached, then prints each type's
+    /// count seen next to the count expected on `console`.
+    /// - Throws: ``DemoError`` when reading `topic` failed or any count differs.
+    package func check(_ expected: [Expectation], topic: String, on console: DemoConsole) async throws {
+        let arrived = await wait(timeout: .seconds(60)) { counts in expected.allSatisfy { counts[$0.type, default: 0] >= $0.count } }
+        try await Task.sleep(for: .milliseconds(500))
+        let counts = snapshot
+        if let error { throw DemoError("reading \(topic) failed: \(error)") }
+        console.say("   " + DemoFormat.left("event", 36) + DemoFormat.right("seen", 8) + DemoFormat.right("expected", 10))
+        var mismatches: [String] = []
+        for expectation in expected {
+            let seen = counts[expectation.type, default: 0]
+            let want = expectation.count
+            console.say(
+                "   " + DemoFormat.left(expectation.name, 36) + DemoFormat.right(DemoFormat.count(seen), 8)
+                    + DemoFormat.right(DemoFormat.count(want), 10) + (seen == want ? " ✓" : " ✗"))
+            if seen != want { mismatches.append("\(expectation.name): \(seen) seen, \(want) expected") }
+        }
+        guard arrived, mismatches.isEmpty else {
+            throw DemoError("the events on \(topic) do not match what happened: \(mismatches.joined(separator: "; "))")
+        }
+    }
 }
