@@ -14,11 +14,15 @@ public enum AppraisalService {
     public static func definition(
         name: String = "appraisal", settings: AppraisalSettings, ready: @escaping @Sendable (AppraisalCore) -> Void = { _ in }
     ) -> ServiceDefinition {
-        ServiceDefinition(name: name, migrations: AppraisalMigrations.all, producedTopics: [StrideTopic.appraisal.rawValue]) { environment in
+        var definition = ServiceDefinition(
+            name: name, migrations: AppraisalMigrations.all, producedTopics: [StrideTopic.appraisal.rawValue]
+        ) { environment in
             let core = AppraisalCore(environment: environment, settings: settings)
             ready(core)
             return parts(of: core)
         }
+        definition.employeesTopic = settings.employeesTopic
+        return definition
     }
 
     /// What the service runs on top of the runtime, all working on one core.

@@ -19,6 +19,8 @@ public struct AppraisalSettings: Sendable {
     /// tests give each service topics of their own.
     public var goalsTopic: String = StrideTopic.goals.rawValue
     public var coachingTopic: String = StrideTopic.coaching.rawValue
+    /// The topic of the org (`hr.employees.v1`); tests give each instance its own.
+    public var employeesTopic: String = StrideTopic.employees.rawValue
 
     /// The default dispute window.
     public static let defaultDisputeWindowDays = 14

@@ -8,7 +8,7 @@ import NIOCore
 import NIOHTTP1
 
 /// The real appraisal service, started in this process on a schema of its own
-/// (`stride_bench_appraisal_…`), reading goals and coaching events from topics of its own so
+/// (`stride_bench_appraisal_…`), reading goals, coaching and org events from topics of its own so
 /// that nothing another run publishes reaches it.
 typealias BenchAppraisalService = InProcessService<AppraisalCore>
 
@@ -19,9 +19,10 @@ extension InProcessService where Core == AppraisalCore {
         var settings = AppraisalSettings()
         settings.goalsTopic = "stride-bench.goals.\(suffix)"
         settings.coachingTopic = "stride-bench.coaching.\(suffix)"
+        settings.employeesTopic = "stride-bench.employees.\(suffix)"
         let admin = try KafkaAdmin(configuration: kafka, logger: logger)
         do {
-            try await admin.createTopics([settings.goalsTopic, settings.coachingTopic].flatMap {
+            try await admin.createTopics([settings.goalsTopic, settings.coachingTopic, settings.employeesTopic].flatMap {
                 [KafkaTopicSpec(name: $0, partitions: 4), KafkaTopicSpec(name: $0 + ".dlq", partitions: 1)]
             })
         } catch {

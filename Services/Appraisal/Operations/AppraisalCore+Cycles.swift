@@ -44,29 +44,33 @@ extension AppraisalCore {
                 "Nobody active matches the population; nothing to appraise.", errors: [FieldError(field: "population", message: "Empty.")])
         }
         guard let cycle = try await cycles.cycle(cycleID, on: connection) else { throw Problem.internal() }
-        let requested = try await cycles.requestOpeningReviews(
-            of: cycleID, groups: weighedGroups(template.terms), dueOn: Self.dueDates(of: cycle), by: principal.subject, on: connection)
-        try await AuditTrail(schema: schema).record(
-            table: "cycles", recordID: cycleID, action: "open_cycle", before: nil,
-            after: #"{"participants": \#(participants), "review_requests": \#(requested.count), "template_version": \#(template.version)}"#,
-            actor: principal.subject, on: connection)
         let schedule = cycle.schedule
-        var events = [
-            try outbox.encode(
+        try await outbox.enqueue(
+            [try outbox.encode(
                 CycleOpened(
                     cycleID: cycleID, name: cycle.name, orgUnitID: orgUnitID, periodID: cycle.periodID, templateID: template.templateID,
                     templateVersion: template.version, startsOn: schedule.map(\.startsOn).min() ?? today,
                     endsOn: schedule.map(\.endsOn).max() ?? today, phases: schedule, goalWeightPercent: template.terms.goalWeightPercent,
                     competencyWeightPercent: template.terms.competencyWeightPercent,
                     minimumAnonymousRaters: template.terms.minimumAnonymousRaters, participantCount: participants,
-                    actorID: principal.subject))
-        ]
-        events.reserveCapacity(requested.count + 1)
-        for request in requested {
-            events.append(try outbox.encode(reviewRequested(request, cycleID: cycleID, actor: principal.subject)))
+                    actorID: principal.subject))], on: connection)
+        // The requests in chunks of appraisals, all in this one transaction: memory stays that of
+        // one chunk whatever the population's size.
+        let ids = try await appraisals.activeAppraisalIDs(of: cycleID, on: connection)
+        var requestCount = 0
+        for start in stride(from: 0, to: ids.count, by: Self.bulkChunk) {
+            let requested = try await cycles.requestOpeningReviews(
+                of: cycleID, groups: weighedGroups(template.terms), dueOn: Self.dueDates(of: cycle),
+                appraisals: Array(ids[start..<min(start + Self.bulkChunk, ids.count)]), by: principal.subject, on: connection)
+            try await outbox.enqueue(
+                try requested.map { try outbox.encode(reviewRequested($0, cycleID: cycleID, actor: principal.subject)) }, on: connection)
+            requestCount += requested.count
         }
-        try await outbox.enqueue(events, on: connection)
-        AppraisalMetrics.cycleOpened(participants: participants, reviews: requested.count)
+        try await AuditTrail(schema: schema).record(
+            table: "cycles", recordID: cycleID, action: "open_cycle", before: nil,
+            after: #"{"participants": \#(participants), "review_requests": \#(requestCount), "template_version": \#(template.version)}"#,
+            actor: principal.subject, on: connection)
+        AppraisalMetrics.cycleOpened(participants: participants, reviews: requestCount)
         return cycle
     }
 

@@ -4,6 +4,10 @@ import StridePostgres
 import StrideRuntime
 
 extension AppraisalCore {
+    /// How many appraisals bulk work (opening, scoring, release) handles at a time inside its one
+    /// transaction, so that a cycle of any size needs the memory of one chunk.
+    static let bulkChunk = 2_000
+
     var appraisals: AppraisalStore { AppraisalStore(schema: schema) }
 
     /// Scores every active appraisal of a cycle from its stored inputs (HR): the attainment the
@@ -23,29 +27,35 @@ extension AppraisalCore {
             throw Problem.internal()
         }
         let subjects = try await appraisals.scoringSubjects(of: cycleID, on: connection)
-        let reviewsByAppraisal = try await appraisals.submittedReviews(of: cycleID, on: connection)
-        var scores: [(appraisalID: String, explanation: ScoreExplanation)] = []
-        var unscored: [String] = []
-        scores.reserveCapacity(subjects.count)
-        for subject in subjects {
-            do {
-                let explanation = try ScoreCalculator.explain(
-                    attainmentPercent: subject.attainmentPercent, attainmentEventID: subject.attainmentEventID,
-                    reviews: reviewsByAppraisal[subject.appraisalID] ?? [], terms: template.terms, templateID: template.templateID,
-                    templateVersion: template.version)
-                scores.append((subject.appraisalID, explanation))
-            } catch is AppraisalRuleViolation {
-                unscored.append(subject.appraisalID)
-            }
-        }
         try await Audit.identify(actor: principal.subject, action: "score_cycle", on: connection)
         try await Audit.suspendRowAudit(on: connection)
-        try await appraisals.writeScores(scores, on: connection)
+        // In chunks, all in this one transaction: memory stays that of one chunk whatever the cycle's size.
+        var scored = 0
+        var unscored: [String] = []
+        for start in stride(from: 0, to: subjects.count, by: Self.bulkChunk) {
+            let chunk = subjects[start..<min(start + Self.bulkChunk, subjects.count)]
+            let reviewsByAppraisal = try await appraisals.submittedReviews(of: chunk.map(\.appraisalID), on: connection)
+            var scores: [(appraisalID: String, explanation: ScoreExplanation)] = []
+            scores.reserveCapacity(chunk.count)
+            for subject in chunk {
+                do {
+                    let explanation = try ScoreCalculator.explain(
+                        attainmentPercent: subject.attainmentPercent, attainmentEventID: subject.attainmentEventID,
+                        reviews: reviewsByAppraisal[subject.appraisalID] ?? [], terms: template.terms, templateID: template.templateID,
+                        templateVersion: template.version)
+                    scores.append((subject.appraisalID, explanation))
+                } catch is AppraisalRuleViolation {
+                    unscored.append(subject.appraisalID)
+                }
+            }
+            try await appraisals.writeScores(scores, on: connection)
+            scored += scores.count
+        }
         try await AuditTrail(schema: schema).record(
             table: "cycles", recordID: cycleID, action: "score_cycle", before: nil,
-            after: #"{"scored": \#(scores.count), "unscored": \#(unscored.count)}"#, actor: principal.subject, on: connection)
-        AppraisalMetrics.scored(scores.count)
-        return ScoringSummary(cycleID: cycleID, scored: scores.count, unscored: Array(unscored.prefix(100)), unscoredCount: unscored.count)
+            after: #"{"scored": \#(scored), "unscored": \#(unscored.count)}"#, actor: principal.subject, on: connection)
+        AppraisalMetrics.scored(scored)
+        return ScoringSummary(cycleID: cycleID, scored: scored, unscored: Array(unscored.prefix(100)), unscoredCount: unscored.count)
     }
 
     /// Release: every active appraisal of the cycle becomes version 1 and is announced
@@ -65,13 +75,19 @@ extension AppraisalCore {
             throw Problem.internal()
         }
         try await Audit.suspendRowAudit(on: connection)
-        let released = try await appraisals.release(cycle.cycleID, by: actor, on: connection)
+        let ids = try await appraisals.activeAppraisalIDs(of: cycle.cycleID, on: connection)
+        var releasedCount = 0
+        for start in stride(from: 0, to: ids.count, by: Self.bulkChunk) {
+            let released = try await appraisals.release(
+                Array(ids[start..<min(start + Self.bulkChunk, ids.count)]), of: cycle.cycleID, by: actor, on: connection)
+            let events = try released.map { try outbox.encode(finalized($0, cycleID: cycle.cycleID, terms: template.terms, actor: actor)) }
+            try await outbox.enqueue(events, on: connection)
+            releasedCount += released.count
+        }
         try await AuditTrail(schema: schema).record(
-            table: "cycles", recordID: cycle.cycleID, action: "release", before: nil, after: #"{"released": \#(released.count)}"#,
+            table: "cycles", recordID: cycle.cycleID, action: "release", before: nil, after: #"{"released": \#(releasedCount)}"#,
             actor: actor, on: connection)
-        let events = try released.map { try outbox.encode(finalized($0, cycleID: cycle.cycleID, terms: template.terms, actor: actor)) }
-        try await outbox.enqueue(events, on: connection)
-        AppraisalMetrics.finalized(released.count)
+        AppraisalMetrics.finalized(releasedCount)
     }
 
     /// Closes the cycle: announces it with its counts (``CycleClosed``).

@@ -61,12 +61,12 @@ struct AppraisalStore: Sendable {
         }
     }
 
-    /// … and every submitted review of it, by appraisal.
-    func submittedReviews(of cycleID: String, on connection: PostgresConnection) async throws -> [String: [SubmittedReview]] {
+    /// … and the submitted reviews of some of them, by appraisal.
+    func submittedReviews(of appraisalIDs: [String], on connection: PostgresConnection) async throws -> [String: [SubmittedReview]] {
         let rows = try await connection.query("""
             SELECT r.appraisal_id, r.review_id, r.rater_group, r.content -> 'ratings' AS ratings
             FROM \(unescaped: schema).reviews r
-            WHERE r.cycle_id = \(cycleID) AND r.status = 'submitted'
+            WHERE r.appraisal_id = ANY(\(appraisalIDs)::text[]) AND r.status = 'submitted'
             """)
         var byAppraisal: [String: [SubmittedReview]] = [:]
         for row in rows {
@@ -106,15 +106,25 @@ struct AppraisalStore: Sendable {
         return try rows.first?.decode("n") ?? 0
     }
 
-    /// Releases every active appraisal of the cycle as version 1 (potential `moderate` where the
-    /// manager gave none), records the version, and returns what each ``AppraisalFinalized`` says.
-    func release(_ cycleID: String, by actor: String, on connection: PostgresConnection) async throws -> [FinalizedAppraisal] {
+    /// The ids of the cycle's active appraisals, in order: what bulk work goes through in chunks.
+    func activeAppraisalIDs(of cycleID: String, on connection: PostgresConnection) async throws -> [String] {
+        try await connection.query("""
+            SELECT appraisal_id FROM \(unescaped: schema).appraisals WHERE cycle_id = \(cycleID) AND status = 'active' ORDER BY appraisal_id
+            """).map { try $0.decode(0, as: String.self) }
+    }
+
+    /// Releases the given active appraisals of the cycle as version 1 (potential `moderate`
+    /// where the manager gave none), records the version, and returns what each
+    /// ``AppraisalFinalized`` says.
+    func release(
+        _ appraisalIDs: [String], of cycleID: String, by actor: String, on connection: PostgresConnection
+    ) async throws -> [FinalizedAppraisal] {
         let rows = try await connection.query("""
             WITH released AS (
                 UPDATE \(unescaped: schema).appraisals
                 SET version = 1, potential = coalesce(potential, 'moderate'), rating_level = coalesce(rating_level, proposed_level),
                     updated_at = now()
-                WHERE cycle_id = \(cycleID) AND status = 'active'
+                WHERE appraisal_id = ANY(\(appraisalIDs)::text[]) AND cycle_id = \(cycleID) AND status = 'active'
                 RETURNING *),
             recorded AS (
                 INSERT INTO \(unescaped: schema).appraisal_versions

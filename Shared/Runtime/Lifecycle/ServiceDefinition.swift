@@ -1,5 +1,6 @@
 import Hummingbird
 import ServiceLifecycle
+import StrideContracts
 import StridePostgres
 
 /// What makes one Stride service itself: its name, its schema's migrations, the topics it
@@ -20,6 +21,9 @@ public struct ServiceDefinition: Sendable {
     public var producedTopics: [String]
     /// Makes the routes, consumers and jobs from the environment.
     public var makeParts: PartsFactory
+    /// The topic the org projection reads: `hr.employees.v1`; a test or benchmark may give a
+    /// service a topic of its own so that what other runs publish does not reach it.
+    public var employeesTopic: String = StrideTopic.employees.rawValue
 
     public init(
         name: String, migrations: [PostgresMigration] = [], producedTopics: [String] = [],

@@ -43,7 +43,7 @@ public enum StrideServiceBuilder {
 
         var directoryHandlers = environment.directory.projection
         directoryHandlers.merge(parts.employeeEventHandlers)
-        let consumers = [ConsumerDefinition(name: "org-directory", topics: [StrideTopic.employees.rawValue], router: directoryHandlers)]
+        let consumers = [ConsumerDefinition(name: "org-directory", topics: [definition.employeesTopic], router: directoryHandlers)]
             + parts.consumers
         let verifier = try await TokenVerifier(configuration: jwtConfiguration(configuration), logger: logger)
         let router = StrideHTTPServer.makeRouter(metrics: .bootstrap(), readinessChecks: [
@@ -109,7 +109,7 @@ public enum StrideServiceBuilder {
     private static func ensureTopics(
         _ definition: ServiceDefinition, parts: ServiceParts, kafka: KafkaConfiguration, logger: Logger
     ) async {
-        let consumed = parts.consumers.flatMap(\.topics) + [StrideTopic.employees.rawValue]
+        let consumed = parts.consumers.flatMap(\.topics) + [definition.employeesTopic]
         let needed = Set(definition.producedTopics + consumed + consumed.map { $0 + ".dlq" })
         let specs = TopicCatalog.specs().filter { needed.contains($0.name) }
         do {

@@ -27,7 +27,9 @@ struct CycleFlowTests {
                     .map { (try $0.decode("rater_group", as: String.self), try $0.decode("n", as: Int.self)) }
             }
             #expect(Dictionary(uniqueKeysWithValues: groups) == ["self": 5, "manager": 5, "direct_report": 4])
-            let events = try await tap.events { $0.filter { $0.0.type == ReviewRequested.eventType }.count >= 14 }
+            let events = try await tap.events {
+                $0.filter { $0.0.type == ReviewRequested.eventType }.count >= 14 && $0.contains { $0.0.type == CycleOpened.eventType }
+            }
             await tap.close()
             let opened = try events.filter { $0.0.type == CycleOpened.eventType }.map { try EventCodec.decodePayload(CycleOpened.self, from: $0.1.value) }
             #expect(opened.count == 1 && opened.first?.participantCount == 5 && opened.first?.orgUnitID == "Sales")
@@ -156,7 +158,10 @@ struct CycleFlowTests {
 
             try await AppraisalFixtures.advance(h, cycleID, to: "calibration")
             try await AppraisalFixtures.advance(h, cycleID, to: "feedback")
-            let events = try await tap.events { $0.filter { $0.0.type == AppraisalFinalized.eventType }.count >= 5 }
+            // 5 self, 2 upward and 5 manager reviews; events of other partitions may be read later.
+            let events = try await tap.events {
+                $0.filter { $0.0.type == AppraisalFinalized.eventType }.count >= 5 && $0.filter { $0.0.type == ReviewSubmitted.eventType }.count >= 12
+            }
             let finalized = try events.filter { $0.0.type == AppraisalFinalized.eventType }
                 .map { try EventCodec.decodePayload(AppraisalFinalized.self, from: $0.1.value) }
             #expect(finalized.count == 5 && finalized.allSatisfy { $0.version == 1 && $0.cycleID == cycleID })

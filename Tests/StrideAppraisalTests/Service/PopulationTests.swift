@@ -8,8 +8,8 @@ import Testing
 
 /// People who join or leave mid-cycle, from the real `hr.employees.v1`: a joiner the population
 /// rule includes is added with their opening review requests; a leaver is withdrawn with every
-/// review they were still to write or receive. The people live in a department of their own, so
-/// services of other tests reading the same topic have no cycle that includes them.
+/// review they were still to write or receive. The harness gives the service an org topic of its
+/// own, so what it publishes reaches this instance only.
 @Suite("Appraisal: joiners and leavers", .serialized)
 struct PopulationTests {
     @Test("a joiner is added to the open cycle with self and manager review requests; when they leave, all of it is withdrawn")
@@ -19,9 +19,8 @@ struct PopulationTests {
             let department = TestEnvironment.uniqueName("dept")
             let lead = TestEnvironment.uniqueName("lead")
             let joiner = TestEnvironment.uniqueName("joiner")
-            let source = "/stride/hris"
-            try await TestPublisher.publish(
-                [AppraisalHarness.employee(lead, manager: nil, department: department)], source: source, topic: StrideTopic.employees.rawValue)
+            try await h.publishEmployees(
+                [AppraisalHarness.employee(lead, manager: nil, department: department)])
             try await waitUntil("the lead in the projection", timeout: .seconds(60)) {
                 try await h.scalar("SELECT count(*)::int FROM $schema.org_employees WHERE employee_id = '\(lead)'", as: Int.self) == 1
             }
@@ -32,8 +31,8 @@ struct PopulationTests {
             let cycleID = try opened.string("cycle_id")
             let tap = try await TopicTap.start(topic: StrideTopic.appraisal.rawValue, source: "/stride/\(h.schema)")
 
-            try await TestPublisher.publish(
-                [AppraisalHarness.employee(joiner, manager: lead, department: department)], source: source, topic: StrideTopic.employees.rawValue)
+            try await h.publishEmployees(
+                [AppraisalHarness.employee(joiner, manager: lead, department: department)])
             try await waitUntil("the joiner's appraisal", timeout: .seconds(60)) {
                 try await h.scalar(
                     "SELECT count(*)::int FROM $schema.appraisals WHERE cycle_id = '\(cycleID)' AND employee_id = '\(joiner)' AND status = 'active'",
@@ -51,12 +50,11 @@ struct PopulationTests {
             await tap.close()
 
             // The same record again (a new event id): the joiner is in the cycle already, nothing is added.
-            try await TestPublisher.publish(
-                [AppraisalHarness.employee(joiner, manager: lead, department: department)], source: source, topic: StrideTopic.employees.rawValue)
+            try await h.publishEmployees(
+                [AppraisalHarness.employee(joiner, manager: lead, department: department)])
 
-            try await TestPublisher.publish(
-                [EmployeeTerminated(employeeID: joiner, terminationDate: CalendarDate(year: 2027, month: 1, day: 10), reason: "resigned")],
-                source: source, topic: StrideTopic.employees.rawValue)
+            try await h.publishEmployees(
+                [EmployeeTerminated(employeeID: joiner, terminationDate: CalendarDate(year: 2027, month: 1, day: 10), reason: "resigned")])
             try await waitUntil("the leaver withdrawn", timeout: .seconds(60)) {
                 try await h.scalar("SELECT status FROM $schema.appraisals WHERE employee_id = '\(joiner)'", as: String.self) == "withdrawn"
             }

@@ -25,10 +25,13 @@ extension ServiceHarness where Core == AppraisalCore {
     ) async throws {
         let goalsTopic = TestEnvironment.uniqueName("goals-in")
         let coachingTopic = TestEnvironment.uniqueName("coaching-in")
-        try await TestPublisher.createTopics([goalsTopic, coachingTopic])
+        // The org of its own too: other suites publish people (some under `m1`) to hr.employees.v1.
+        let employeesTopic = TestEnvironment.uniqueName("employees-in")
+        try await TestPublisher.createTopics([goalsTopic, coachingTopic, employeesTopic])
         var settings = AppraisalSettings(clock: { today.startOfDayUTC.addingTimeInterval(12 * 3600) })
         settings.goalsTopic = goalsTopic
         settings.coachingTopic = coachingTopic
+        settings.employeesTopic = employeesTopic
         adjust(&settings)
         try await run(
             prefix: "appraisal", definition: { schema, ready in AppraisalService.definition(name: schema, settings: settings, ready: ready) },
@@ -74,6 +77,11 @@ extension ServiceHarness where Core == AppraisalCore {
     /// Publishes `events` to this service's coaching topic, as the coaching service would.
     func publishCoaching(_ events: [any StrideEvent]) async throws {
         try await TestPublisher.publish(events, source: "/stride/coaching", topic: core.settings.coachingTopic)
+    }
+
+    /// Publishes `events` to this service's org topic, as the HRIS would.
+    func publishEmployees(_ events: [any StrideEvent]) async throws {
+        try await TestPublisher.publish(events, source: "/hris", topic: core.settings.employeesTopic)
     }
 
     /// One value read with `sql` (`$schema` stands for the service's schema).
