@@ -54,18 +54,17 @@ extension AppraisalCore {
                     competencyWeightPercent: template.terms.competencyWeightPercent,
                     minimumAnonymousRaters: template.terms.minimumAnonymousRaters, participantCount: participants,
                     actorID: principal.subject))], on: connection)
-        // The requests in chunks of appraisals, all in this one transaction: memory stays that of
-        // one chunk whatever the population's size.
-        let ids = try await appraisals.activeAppraisalIDs(of: cycleID, on: connection)
-        var requestCount = 0
-        for start in stride(from: 0, to: ids.count, by: Self.bulkChunk) {
-            let requested = try await cycles.requestOpeningReviews(
-                of: cycleID, groups: weighedGroups(template.terms), dueOn: Self.dueDates(of: cycle),
-                appraisals: Array(ids[start..<min(start + Self.bulkChunk, ids.count)]), by: principal.subject, on: connection)
+        // One statement makes every request (set-based); their events are encoded and written a
+        // chunk at a time, so memory holds one chunk of events whatever the population's size.
+        let requested = try await cycles.requestOpeningReviews(
+            of: cycleID, groups: weighedGroups(template.terms), dueOn: Self.dueDates(of: cycle), by: principal.subject, on: connection)
+        for start in stride(from: 0, to: requested.count, by: Self.bulkChunk) {
             try await outbox.enqueue(
-                try requested.map { try outbox.encode(reviewRequested($0, cycleID: cycleID, actor: principal.subject)) }, on: connection)
-            requestCount += requested.count
+                try requested[start..<min(start + Self.bulkChunk, requested.count)].map {
+                    try outbox.encode(reviewRequested($0, cycleID: cycleID, actor: principal.subject))
+                }, on: connection)
         }
+        let requestCount = requested.count
         try await AuditTrail(schema: schema).record(
             table: "cycles", recordID: cycleID, action: "open_cycle", before: nil,
             after: #"{"participants": \#(participants), "review_requests": \#(requestCount), "template_version": \#(template.version)}"#,

@@ -58,7 +58,7 @@ struct CycleStore: Sendable {
     /// - Returns: the requests made.
     func requestOpeningReviews(
         of cycleID: String, groups: Set<RaterGroup>, dueOn: [RaterGroup: CalendarDate], only employeeID: String? = nil,
-        appraisals appraisalIDs: [String]? = nil, by actor: String, on connection: PostgresConnection
+        by actor: String, on connection: PostgresConnection
     ) async throws -> [RequestedReview] {
         func due(_ group: RaterGroup) -> String { (dueOn[group] ?? CalendarDate(utc: Date())).description }
         let rows = try await connection.query("""
@@ -67,21 +67,18 @@ struct CycleStore: Sendable {
                 FROM \(unescaped: schema).appraisals a
                 WHERE a.cycle_id = \(cycleID) AND a.status = 'active' AND \(groups.contains(.selfReview))
                   AND (\(employeeID)::text IS NULL OR a.employee_id = \(employeeID))
-                  AND (\(appraisalIDs)::text[] IS NULL OR a.appraisal_id = ANY(\(appraisalIDs)::text[]))
                 UNION ALL
                 SELECT a.appraisal_id, a.employee_id, m.employee_id, 'manager', \(due(.manager))::date
                 FROM \(unescaped: schema).appraisals a
                 JOIN \(unescaped: schema).org_employees m ON m.employee_id = a.manager_id AND m.status <> 'terminated'
                 WHERE a.cycle_id = \(cycleID) AND a.status = 'active' AND \(groups.contains(.manager))
                   AND (\(employeeID)::text IS NULL OR a.employee_id = \(employeeID))
-                  AND (\(appraisalIDs)::text[] IS NULL OR a.appraisal_id = ANY(\(appraisalIDs)::text[]))
                 UNION ALL
                 SELECT a.appraisal_id, a.employee_id, r.employee_id, 'direct_report', \(due(.directReport))::date
                 FROM \(unescaped: schema).appraisals a
                 JOIN \(unescaped: schema).org_employees r ON r.manager_id = a.employee_id AND r.status = 'active'
                 WHERE a.cycle_id = \(cycleID) AND a.status = 'active' AND \(groups.contains(.directReport))
-                  AND (\(employeeID)::text IS NULL OR a.employee_id = \(employeeID))
-                  AND (\(appraisalIDs)::text[] IS NULL OR a.appraisal_id = ANY(\(appraisalIDs)::text[])))
+                  AND (\(employeeID)::text IS NULL OR a.employee_id = \(employeeID)))
             INSERT INTO \(unescaped: schema).reviews
                 (review_id, appraisal_id, cycle_id, employee_id, reviewer_id, rater_group, status, due_on, requested_by)
             SELECT \(unescaped: schema).uuid_v7(), w.appraisal_id, \(cycleID), w.employee_id, w.reviewer_id, w.rater_group, 'requested', w.due_on, \(actor)
