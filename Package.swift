@@ -23,6 +23,9 @@ let package = Package(
         .executable(name: "stride-coaching", targets: ["StrideCoachingServer"]),
         .library(name: "StrideAppraisal", targets: ["StrideAppraisal"]),
         .executable(name: "stride-appraisal", targets: ["StrideAppraisalServer"]),
+        .library(name: "StrideIncentives", targets: ["StrideIncentives"]),
+        .executable(name: "stride-incentives", targets: ["StrideIncentivesServer"]),
+        .library(name: "StridePayrollExport", targets: ["StridePayrollExport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -144,6 +147,36 @@ let package = Package(
             path: "Services/AppraisalServer", swiftSettings: swiftSettings
         ),
 
+        // The incentives service: compensation cycles, merit and bonus runs, budgets, adjustments,
+        // approval and exactly-once payroll events, promotions, development and consequence reviews.
+        .target(
+            name: "StrideIncentives",
+            dependencies: [
+                "StrideRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Services/Incentives", swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "StrideIncentivesServer",
+            dependencies: ["StrideIncentives"],
+            path: "Services/IncentivesServer", swiftSettings: swiftSettings
+        ),
+
+        // The reference payroll consumer (`stride payroll export`): the contracts and the Kafka
+        // client only, as a payroll team's own adapter would be.
+        .target(
+            name: "StridePayrollExport",
+            dependencies: [
+                "StrideContracts", "StrideKafka",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/PayrollExport", swiftSettings: swiftSettings
+        ),
+
         // What the command-line tools share: connection options, the HRIS CSV import.
         .target(
             name: "StrideCommandLine",
@@ -158,7 +191,7 @@ let package = Package(
         .executableTarget(
             name: "StrideCLI",
             dependencies: [
-                "StrideRuntime", "StrideCommandLine",
+                "StrideRuntime", "StrideCommandLine", "StridePayrollExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/CLI", swiftSettings: swiftSettings
@@ -314,6 +347,19 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/StrideAppraisalTests", swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StrideIncentivesTests",
+            dependencies: [
+                "StrideIncentives", "StrideTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/StrideIncentivesTests", swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StridePayrollExportTests",
+            dependencies: ["StridePayrollExport", "StrideContracts", "StrideKafka", "StrideTestSupport"],
+            path: "Tests/StridePayrollExportTests", swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "StrideRuntimeTests",

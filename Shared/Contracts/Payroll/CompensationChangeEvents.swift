@@ -28,11 +28,14 @@ public struct CompensationChangeApproved: StrideEvent {
     public var recommendationID: String
     /// The HR person who approved it.
     public var actorID: String
+    /// The job level from `effective_date`, for a promotion; absent otherwise.
+    public var newJobLevel: String?
 
     /// Creates the event.
     public init(
         changeID: String, employeeID: String, kind: CompensationChangeKind, amount: Money, previousBaseSalary: Money?,
-        newBaseSalary: Money?, effectiveDate: CalendarDate, cycleID: String, recommendationID: String, actorID: String
+        newBaseSalary: Money?, effectiveDate: CalendarDate, cycleID: String, recommendationID: String, actorID: String,
+        newJobLevel: String? = nil
     ) {
         self.changeID = changeID
         self.employeeID = employeeID
@@ -44,6 +47,7 @@ public struct CompensationChangeApproved: StrideEvent {
         self.cycleID = cycleID
         self.recommendationID = recommendationID
         self.actorID = actorID
+        self.newJobLevel = newJobLevel
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -57,6 +61,7 @@ public struct CompensationChangeApproved: StrideEvent {
         case cycleID = "cycle_id"
         case recommendationID = "recommendation_id"
         case actorID = "actor_id"
+        case newJobLevel = "new_job_level"
     }
 }
 

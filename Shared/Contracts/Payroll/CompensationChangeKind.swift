@@ -1,4 +1,4 @@
-/// What a compensation change pays. JSON: `merit`, `bonus`, `promotion`.
+/// What a compensation change pays. JSON: `merit`, `bonus`, `promotion`, `lump_sum`.
 public enum CompensationChangeKind: String, Codable, Sendable, CaseIterable {
     /// A base salary increase; `new_base_salary` is set.
     case merit
@@ -6,4 +6,7 @@ public enum CompensationChangeKind: String, Codable, Sendable, CaseIterable {
     case bonus
     /// A promotion increase; `new_base_salary` is set.
     case promotion
+    /// A one-off payment of the part of a merit increase that would pass the band maximum; the
+    /// base salary is unchanged.
+    case lumpSum = "lump_sum"
 }

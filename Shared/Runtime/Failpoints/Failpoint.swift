@@ -18,6 +18,8 @@ public enum Failpoint: String, Sendable, CaseIterable {
     case relayAfterPublishBeforeMark = "outbox.after-publish-before-mark"
     /// An inbox consumer has committed its database transaction but not yet the Kafka offsets.
     case inboxAfterTransactionBeforeCommit = "inbox.after-transaction-before-commit"
+    /// Incentives has written an approval's changes but not yet its events or its commit.
+    case incentivesApprovalBeforeCommit = "incentives.approval-before-commit"
 
     private static let armed: String? = ProcessInfo.processInfo.environment["STRIDE_FAILPOINT"]
 

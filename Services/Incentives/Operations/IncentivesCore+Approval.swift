@@ -1,0 +1,102 @@
+import Foundation
+import Logging
+import StrideContracts
+import StridePostgres
+import StrideRuntime
+
+/// `POST /v1/comp-cycles/{id}/departments/{department}/approve`: `{"comment"?}`.
+struct ApprovalBody: Decodable, Sendable {
+    var comment: String?
+}
+
+/// What approving a department did.
+public struct DepartmentApproval: Encodable, Sendable {
+    public var compCycleID: String
+    public var department: String
+    public var approvedRecommendations: Int
+    public var compensationChanges: Int
+    public var budgets: [DepartmentBudgetView]
+
+    enum CodingKeys: String, CodingKey {
+        case compCycleID = "comp_cycle_id"
+        case department
+        case approvedRecommendations = "approved_recommendations"
+        case compensationChanges = "compensation_changes"
+        case budgets
+    }
+}
+
+extension IncentivesCore {
+    /// HR approves a department: every proposed recommendation of it becomes approved
+    /// (`RecommendationApproved`), and each approved payment becomes one compensation change
+    /// for payroll (`CompensationChangeApproved`) — all in this one transaction with the outbox,
+    /// under deterministic change ids, so a retry or a crash can neither lose nor double one.
+    /// - Throws: 403 for anyone but HR, and for HR whose own pay is in the department; 404;
+    ///   409 when not run, already approved, or adjustments wait for HR.
+    func approve(
+        _ cycleID: String, department: String, _ body: ApprovalBody, by principal: Principal, on connection: PostgresConnection
+    ) async throws -> DepartmentApproval {
+        try principal.require(anyOf: [.hr, .admin])
+        var violations: [IncentivesRuleViolation] = []
+        FieldChecks.optionalText(body.comment, field: "comment", name: "comment", maxLength: 2_000, into: &violations)
+        guard violations.isEmpty else { throw Problem.rules(violations) }
+        guard let cycle = try await cycles.cycle(cycleID, forUpdate: true, on: connection) else {
+            throw Problem.notFound("No compensation cycle \(cycleID).")
+        }
+        let budgets = try await cycles.budgets(of: cycleID, department: department, on: connection)
+        guard !budgets.isEmpty else { throw Problem.notFound("No department \(department) in compensation cycle \(cycleID).") }
+        guard budgets.allSatisfy({ $0.approvedAt == nil }) else { throw Problem.conflict("\(department) is already approved.") }
+        guard try await adjustments.pendingCount(in: cycleID, department: department, on: connection) == 0 else {
+            throw Problem.conflict("Adjustments in \(department) wait for HR's decision; decide them first.")
+        }
+        let own = try await recommendations.page(
+            of: cycleID, filter: RecommendationFilter(department: department, employeeID: principal.subject), manager: nil, after: nil,
+            limit: 1, on: connection)
+        guard own.isEmpty else { throw Problem.forbidden("Your own pay is in \(department); another HR person approves it.") }
+        try await Audit.identify(actor: principal.subject, action: "approve_department", on: connection)
+        try await cycles.markApproved(cycleID, department: department, by: principal.subject, on: connection)
+        let ids = try await recommendations.approve(cycleID: cycleID, department: department, by: principal.subject, on: connection)
+        let made = try await changes.makeChanges(for: ids, cycle: cycle, by: principal.subject, on: connection)
+        Failpoint.incentivesApprovalBeforeCommit.hit()
+        try await announceApproval(ids: ids, changes: made, cycle: cycle, actor: principal.subject, comment: body.comment, on: connection)
+        IncentivesMetrics.payroll(made.count, event: "approved")
+        logger.info("department approved", metadata: [
+            "comp_cycle.id": "\(cycleID)", "department": "\(department)", "recommendations": "\(ids.count)", "changes": "\(made.count)",
+        ])
+        return DepartmentApproval(
+            compCycleID: cycleID, department: department, approvedRecommendations: ids.count, compensationChanges: made.count,
+            budgets: try await cycles.budgets(of: cycleID, department: department, on: connection))
+    }
+
+    /// `RecommendationApproved` for each approved recommendation and `CompensationChangeApproved`
+    /// for each change, a chunk at a time.
+    private func announceApproval(
+        ids: [String], changes made: [CompensationChange], cycle: CompCycle, actor: String, comment: String?, on connection: PostgresConnection
+    ) async throws {
+        let byRecommendation = Dictionary(grouping: made, by: \.recommendationID)
+        var start = 0
+        while start < ids.count {
+            let end = min(ids.count, start + settings.chunkSize)
+            let chunk = try await recommendations.recommendations(Array(ids[start..<end]), on: connection)
+            var events: [EncodedEvent] = []
+            for r in chunk {
+                let own = (byRecommendation[r.recommendationID] ?? []).sorted { $0.kind.rawValue > $1.kind.rawValue }
+                let main = own.first { $0.kind == .merit || $0.kind == .bonus } ?? own.first
+                events.append(try encode(approvedEvent(
+                    r, changeID: main?.changeID, effectiveDate: r.kind == .bonus ? cycle.payoutDate : cycle.effectiveDate, actor: actor,
+                    comment: comment)))
+                events += try own.map { try encode($0.approvedEvent) }
+            }
+            try await outbox.enqueue(events, on: connection)
+            start = end
+        }
+    }
+
+    /// A cycle's compensation changes, for HR (what payroll was sent).
+    func changePage(of cycleID: String, page: PageRequest, for principal: Principal, on connection: PostgresConnection) async throws -> Page<CompensationChange> {
+        try principal.require(anyOf: [.hr, .admin])
+        _ = try await cycle(cycleID, for: principal, on: connection)
+        let rows = try await changes.page(of: cycleID, after: try page.cursorKey(as: String.self), limit: page.fetchLimit, on: connection)
+        return try Page(rows: rows, request: page, key: \.changeID)
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Logging
+import StrideContracts
+import StridePostgres
+import StrideRuntime
+
+extension IncentivesCore {
+    /// The event that announces a merit or bonus recommendation's current numbers.
+    func recommendedEvent(_ r: Recommendation, cycle: CompCycle) -> any StrideEvent {
+        let money = { (amount: Decimal) in Money(amount: amount, currency: r.currentSalary.currency) }
+        switch r.kind {
+        case .bonus:
+            return BonusRecommended(
+                recommendationID: r.recommendationID, employeeID: r.employeeID, cycleID: cycle.compCycleID, appraisalID: r.appraisalID,
+                planID: cycle.compCycleID, eligibleSalary: r.currentSalary, targetPercent: r.targetPercent ?? 0,
+                companyMultiplier: cycle.plan.companyMultiplier, individualMultiplier: r.individualMultiplier ?? 0,
+                prorationFactor: r.fit, amount: r.amount, payoutDate: cycle.payoutDate)
+        default:
+            return MeritRecommended(
+                recommendationID: r.recommendationID, employeeID: r.employeeID, cycleID: cycle.compCycleID, appraisalID: r.appraisalID,
+                appraisalVersion: r.appraisalVersion,
+                rating: Rating(level: r.ratingLevel, label: r.ratingLabel, scaleMaximum: r.scaleMax), currentBaseSalary: r.currentSalary,
+                compaRatio: r.compaRatio, guidelineMinimumPercent: r.range?.minimumPercent ?? 0,
+                guidelineMaximumPercent: r.range?.maximumPercent ?? 0, prorationFactor: r.fit, recommendedPercent: r.percent ?? 0,
+                increaseAmount: r.amount, proposedBaseSalary: r.newSalary ?? money(r.currentSalary.amount),
+                budgetID: "\(cycle.compCycleID)/\(r.department)/\(r.currentSalary.currency)", effectiveDate: cycle.effectiveDate)
+        }
+    }
+
+    /// Announces a whole cycle's recommendations, a chunk at a time so memory is that of a chunk.
+    func announceRecommendations(of cycle: CompCycle, on connection: PostgresConnection) async throws {
+        var cursor: String?
+        while true {
+            let chunk = try await recommendations.chunk(of: cycle.compCycleID, after: cursor, limit: settings.chunkSize, on: connection)
+            guard let last = chunk.last else { return }
+            let events = try chunk.map { try encode(recommendedEvent($0, cycle: cycle)) }
+            try await outbox.enqueue(events, on: connection)
+            cursor = last.recommendationID
+        }
+    }
+
+    /// Encodes any Stride event for the outbox.
+    func encode(_ event: any StrideEvent) throws -> EncodedEvent {
+        try outbox.encode(event, time: now)
+    }
+
+    /// Adds events to the outbox in chunks.
+    func enqueue(_ events: [any StrideEvent], on connection: PostgresConnection) async throws {
+        var start = 0
+        while start < events.count {
+            let end = min(events.count, start + settings.chunkSize)
+            try await outbox.enqueue(try events[start..<end].map(encode), on: connection)
+            start = end
+        }
+    }
+
+    /// `RecommendationApproved` for a recommendation and the payroll change it produced.
+    func approvedEvent(_ r: Recommendation, changeID: String?, effectiveDate: CalendarDate, actor: String, comment: String?) -> RecommendationApproved {
+        RecommendationApproved(
+            recommendationID: r.recommendationID, employeeID: r.employeeID, cycleID: r.compCycleID, recommendationKind: r.kind,
+            actorID: actor, version: r.version, amount: Money(amount: r.cost, currency: r.currentSalary.currency), percent: r.percent,
+            effectiveDate: effectiveDate, compensationChangeID: changeID, comment: comment)
+    }
+}
