@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import StrideContracts
 import StridePostgres
@@ -8,7 +9,9 @@ extension IncentivesRoutes {
     func registerPayroll(on api: RouterGroup<StrideRequestContext>) {
         api.post("v1/comp-cycles/:cycleID/departments/:department/approve") { request, context in
             let cycleID = try context.parameters.require("cycleID")
-            let department = try context.parameters.require("department")
+            // Department names may hold spaces and other escaped characters (`Sales%20EMEA`).
+            let raw = try context.parameters.require("department")
+            let department = raw.removingPercentEncoding ?? raw
             return try await writes.respond(to: request, context: context, status: .ok) { body, connection in
                 try await core.approve(
                     cycleID, department: department,

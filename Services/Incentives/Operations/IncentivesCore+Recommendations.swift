@@ -40,6 +40,9 @@ extension IncentivesCore {
     func adjust(_ id: String, _ body: AdjustmentBody, by principal: Principal, on connection: PostgresConnection) async throws -> AdjustmentRecord {
         let (r, _) = try await visibleRecommendation(id, to: principal, forUpdate: true, on: connection)
         guard r.status == "proposed" else { throw Problem.conflict("The recommendation is \(r.status); it cannot change.") }
+        guard try await adjustments.pendingCount(of: id, on: connection) == 0 else {
+            throw Problem.conflict("Another adjustment of this recommendation is waiting for HR.")
+        }
         var violations: [IncentivesRuleViolation] = []
         FieldChecks.requiredText(body.reason, field: "reason", name: "reason", maxLength: 2_000, into: &violations)
         FieldChecks.optionalText(body.justification, field: "justification", name: "justification", maxLength: 4_000, into: &violations)

@@ -60,6 +60,14 @@ struct AdjustmentStore: Sendable {
             """)
     }
 
+    /// Pending adjustments of one recommendation (0 or 1).
+    func pendingCount(of recommendationID: String, on connection: PostgresConnection) async throws -> Int {
+        let rows = try await connection.query("""
+            SELECT count(*)::int FROM \(unescaped: schema).adjustments WHERE recommendation_id = \(recommendationID) AND status = 'pending'
+            """)
+        return try rows.first?.decode(0, as: Int.self) ?? 0
+    }
+
     /// Pending adjustments in a department (approval waits for HR's decisions).
     func pendingCount(in cycleID: String, department: String, on connection: PostgresConnection) async throws -> Int {
         let rows = try await connection.query("""

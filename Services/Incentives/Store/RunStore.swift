@@ -89,9 +89,9 @@ struct RunStore: Sendable {
                    CASE WHEN plan_cost <= bonus_pool THEN 1 WHEN bonus_pool > 0 THEN trunc(bonus_pool / plan_cost, 10) ELSE 0 END
             FROM (
                 SELECT p.department, p.currency, count(*) AS headcount, sum(p.salary) AS payroll,
-                       trunc(sum(p.salary) * coalesce(b.merit_pool_percent, c.default_merit_pool_percent) / 100, minor_digits(p.currency)) AS merit_pool,
+                       trunc(sum(p.salary) * coalesce(b.merit_pool_percent, c.default_merit_pool_percent) / 100, \(unescaped: schema).minor_digits(p.currency)) AS merit_pool,
                        sum(p.minimum_cost) AS minimum_cost, sum(p.guideline_cost) AS guideline_cost,
-                       trunc(sum(p.salary) * coalesce(b.bonus_pool_percent, c.default_bonus_pool_percent) / 100, minor_digits(p.currency)) AS bonus_pool,
+                       trunc(sum(p.salary) * coalesce(b.bonus_pool_percent, c.default_bonus_pool_percent) / 100, \(unescaped: schema).minor_digits(p.currency)) AS bonus_pool,
                        sum(p.plan_amount) AS plan_cost
                 FROM run_priced p
                 JOIN \(unescaped: schema).comp_cycles c ON c.comp_cycle_id = \(cycle.compCycleID)
@@ -121,7 +121,7 @@ struct RunStore: Sendable {
                 ON f.comp_cycle_id = \(cycle.compCycleID) AND f.department = p.department AND f.currency = p.currency
             CROSS JOIN LATERAL (SELECT trunc(CASE WHEN f.merit_short THEN p.minimum_percent * f.merit_fit
                                                   ELSE p.minimum_percent + f.merit_fit * (p.guideline_percent - p.minimum_percent) END, 2) AS percent) pc
-            CROSS JOIN LATERAL (SELECT pc.percent, trunc(p.salary * pc.percent / 100 * p.proration, minor_digits(p.currency)) AS total) x
+            CROSS JOIN LATERAL (SELECT pc.percent, trunc(p.salary * pc.percent / 100 * p.proration, \(unescaped: schema).minor_digits(p.currency)) AS total) x
             ON CONFLICT (comp_cycle_id, employee_id, kind) DO UPDATE SET
                 department = excluded.department, manager_id = excluded.manager_id, job_level = excluded.job_level,
                 currency = excluded.currency, appraisal_id = excluded.appraisal_id, appraisal_version = excluded.appraisal_version,
@@ -140,7 +140,7 @@ struct RunStore: Sendable {
             SELECT \(unescaped: schema).uuid_v7(), \(cycle.compCycleID), p.employee_id, 'bonus', p.department, p.manager_id, p.job_level,
                    p.currency, p.appraisal_id, p.appraisal_version, p.rating_level, p.rating_label, p.scale_max, p.salary, p.band_min,
                    p.band_mid, p.band_max, p.proration, p.target_percent, p.individual_multiplier, p.plan_amount, f.bonus_fit,
-                   trunc(p.plan_amount * f.bonus_fit, minor_digits(p.currency)), 'proposed'
+                   trunc(p.plan_amount * f.bonus_fit, \(unescaped: schema).minor_digits(p.currency)), 'proposed'
             FROM run_priced p
             JOIN \(unescaped: schema).budget_fits f
                 ON f.comp_cycle_id = \(cycle.compCycleID) AND f.department = p.department AND f.currency = p.currency
