@@ -175,8 +175,9 @@ public struct CompensationPlan: Codable, Sendable, Hashable {
         return found
     }
 
-    /// Lists and the company multiplier, the competency and low-rating levels may be left out
-    /// (empty, `1`, `3`, `1`).
+    /// The budgets, bonus targets, promotion rule and development catalog may be left out (none),
+    /// and so may the company multiplier (`1`), the expected competency level (`3`) and the low
+    /// rating level (`1`); the merit matrix and the individual multipliers are required.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         meritMatrix = try c.decode([MeritMatrix.Cell].self, forKey: .meritMatrix)

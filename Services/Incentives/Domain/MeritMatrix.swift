@@ -37,10 +37,14 @@ public struct MeritMatrix: Sendable, Hashable {
         }
     }
 
+    /// The cells sorted by rating level and zone.
     public let cells: [Cell]
+    /// The cells in the order the request gave them, so a problem names the client's index.
+    private let given: [Cell]
     private let lookup: [Int: [SalaryZone: MeritRange]]
 
     public init(cells: [Cell]) {
+        given = cells
         self.cells = cells.sorted { ($0.ratingLevel, SalaryZone.allCases.firstIndex(of: $0.zone)!) < ($1.ratingLevel, SalaryZone.allCases.firstIndex(of: $1.zone)!) }
         var lookup: [Int: [SalaryZone: MeritRange]] = [:]
         for cell in cells { lookup[cell.ratingLevel, default: [:]][cell.zone] = cell.range }
@@ -62,7 +66,7 @@ public struct MeritMatrix: Sendable, Hashable {
     func violations(field: String = "merit_matrix") -> [IncentivesRuleViolation] {
         var found: [IncentivesRuleViolation] = []
         var seen: Set<String> = []
-        for (index, cell) in cells.enumerated() {
+        for (index, cell) in given.enumerated() {
             if cell.ratingLevel < 1 || cell.ratingLevel > 10 {
                 found.append(IncentivesRuleViolation(.invalid, field: "\(field)[\(index)].rating_level", "A rating level is from 1 to 10."))
             }

@@ -59,6 +59,18 @@ public struct PromotionRule: Codable, Sendable, Hashable {
         return found
     }
 
+    /// `minimum_rating_level` and `level_ladder` are required; the rest default as in ``init``
+    /// (2 of the last 3 cycles, high potential, 10 %).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        minimumRatingLevel = try c.decode(Int.self, forKey: .minimumRatingLevel)
+        requiredHighRatings = try c.decodeIfPresent(Int.self, forKey: .requiredHighRatings) ?? 2
+        ofLastCycles = try c.decodeIfPresent(Int.self, forKey: .ofLastCycles) ?? 3
+        minimumPotential = try c.decodeIfPresent(TalentLevel.self, forKey: .minimumPotential) ?? .high
+        increasePercent = try c.decodeIfPresent(DecimalString.self, forKey: .increasePercent)?.wrappedValue ?? 10
+        levelLadder = try c.decode([String].self, forKey: .levelLadder)
+    }
+
     enum CodingKeys: String, CodingKey {
         case minimumRatingLevel = "minimum_rating_level"
         case requiredHighRatings = "required_high_ratings"
