@@ -284,10 +284,20 @@ let package = Package(
             ],
             path: "Services/AppraisalBench", swiftSettings: swiftSettings
         ),
+        .target(
+            name: "StrideIncentivesBench",
+            dependencies: [
+                "StrideBenchKit", "StrideIncentives", "StridePayrollExport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),  // the request bodies of the HR calls
+                .product(name: "NIOHTTP1", package: "swift-nio"),  // the load generator's methods
+            ],
+            path: "Services/IncentivesBench", swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "StrideBench",
             dependencies: [
-                "StrideBenchKit", "StrideGoalsBench", "StrideCoachingBench", "StrideAppraisalBench",
+                "StrideBenchKit", "StrideGoalsBench", "StrideCoachingBench", "StrideAppraisalBench", "StrideIncentivesBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/Bench", swiftSettings: swiftSettings

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StrideAppraisalBench
+import StrideIncentivesBench
 import StrideBenchKit
 import StrideCommandLine
 import StrideCoachingBench
@@ -21,12 +22,14 @@ struct BenchCommand: AsyncParsableCommand {
 
     /// Every suite, in the order they run.
     static let suites = RuntimeBenchOptions.suites + GoalsBenchOptions.suites + CoachingBenchOptions.suites + AppraisalBenchOptions.suites
+        + IncentivesBenchOptions.suites
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var runtime: RuntimeBenchOptions
     @OptionGroup var goals: GoalsBenchOptions
     @OptionGroup var coaching: CoachingBenchOptions
     @OptionGroup var appraisal: AppraisalBenchOptions
+    @OptionGroup var incentives: IncentivesBenchOptions
 
     @Option(name: .customLong("only"), help: "Run only this suite (repeatable).")
     var only: [String] = []
@@ -57,6 +60,7 @@ struct BenchCommand: AsyncParsableCommand {
         try await goals.run(run, into: &report)
         try await coaching.run(run, into: &report)
         try await appraisal.run(run, into: &report)
+        try await incentives.run(run, into: &report)
         if markdown { print("\n" + report.markdown) }
     }
 }

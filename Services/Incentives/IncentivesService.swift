@@ -16,7 +16,7 @@ public enum IncentivesService {
     ) -> ServiceDefinition {
         var definition = ServiceDefinition(
             name: name, migrations: IncentivesMigrations.all,
-            producedTopics: [StrideTopic.incentives.rawValue, StrideTopic.payroll.rawValue]
+            producedTopics: [settings.incentivesTopic, settings.payrollTopic]
         ) { environment in
             let core = IncentivesCore(environment: environment, settings: settings)
             ready(core)

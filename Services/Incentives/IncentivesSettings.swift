@@ -11,6 +11,10 @@ public struct IncentivesSettings: Sendable {
     /// production; tests give each service topics of their own.
     public var appraisalTopic: String = StrideTopic.appraisal.rawValue
     public var coachingTopic: String = StrideTopic.coaching.rawValue
+    /// Where the service publishes: the catalog's `stride.incentives.v1` and `stride.payroll.v1`
+    /// in production; benchmarks give a run topics of its own.
+    public var incentivesTopic: String = StrideTopic.incentives.rawValue
+    public var payrollTopic: String = StrideTopic.payroll.rawValue
     /// The topic of the org (`hr.employees.v1`); tests give each instance its own.
     public var employeesTopic: String = StrideTopic.employees.rawValue
     /// Events per outbox write when a bulk step (the run, an approval) announces its results,

@@ -22,7 +22,7 @@ extension IncentivesCore {
             guard let review = try await careers.requestPlanReview(
                 newID(), employeeID: event.employeeID, planID: event.planID, summary: summary, on: connection)
             else { return }
-            try await outbox.enqueue(review.event, on: connection)
+            try await enqueue([review.event], on: connection)
         }
         return router
     }

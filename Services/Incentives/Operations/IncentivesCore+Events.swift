@@ -39,9 +39,11 @@ extension IncentivesCore {
         }
     }
 
-    /// Encodes any Stride event for the outbox.
+    /// Encodes any Stride event for the outbox, onto the topic the settings name for its catalog
+    /// topic (the catalog's own in production).
     func encode(_ event: any StrideEvent) throws -> EncodedEvent {
-        try outbox.encode(event, time: now)
+        let topic = type(of: event).topic == .payroll ? settings.payrollTopic : settings.incentivesTopic
+        return try outbox.encode(event, topic: topic, time: now)
     }
 
     /// Adds events to the outbox in chunks.

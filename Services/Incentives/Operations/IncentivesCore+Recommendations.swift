@@ -155,13 +155,13 @@ extension IncentivesCore {
             r.recommendationID, percent: adjustment.percent, amount: adjustment.amount.amount, lumpSum: adjustment.lumpSum.amount,
             newSalary: adjustment.newSalary?.amount, withinGuidelines: adjustment.withinGuidelines, on: connection)
         let currency = r.currentSalary.currency
-        try await outbox.enqueue(
+        try await enqueue([
             RecommendationAdjusted(
                 recommendationID: r.recommendationID, employeeID: r.employeeID, cycleID: r.compCycleID, recommendationKind: r.kind,
                 actorID: adjustment.actorID, version: updated.version, previousAmount: Money(amount: r.cost, currency: currency),
                 amount: Money(amount: updated.cost, currency: currency), previousPercent: r.percent, percent: updated.percent,
                 withinGuidelines: adjustment.withinGuidelines,
-                reason: adjustment.justification.map { "\(adjustment.reason) — \($0)" } ?? adjustment.reason),
-            on: connection)
+                reason: adjustment.justification.map { "\(adjustment.reason) — \($0)" } ?? adjustment.reason)
+        ], on: connection)
     }
 }
