@@ -30,7 +30,9 @@ extension IncentivesRoutes {
             let principal = try context.requirePrincipal()
             let cycleID = try context.parameters.require("cycleID")
             let page = try PageRequest(from: request)
+            // Someone who is neither HR nor a manager reads their own.
             let employeeID = request.query("employee_id")
+                ?? (principal.isHR || principal.isService || principal.roles.contains(.manager) ? nil : principal.subject)
             return try Response.json(try await core.pool.withConnection { connection in
                 guard try await core.cycles.cycle(cycleID, on: connection) != nil else {
                     throw Problem.notFound("No compensation cycle \(cycleID).")
@@ -39,7 +41,7 @@ extension IncentivesRoutes {
                 let own = employeeID.map(principal.isSelf) ?? false
                 let manager = principal.isHR || principal.isService || own ? nil : principal.subject
                 let rows = try await core.careers.developmentActions(
-                    of: cycleID, employeeID: own || principal.isHR || principal.isService ? employeeID : employeeID, manager: manager,
+                    of: cycleID, employeeID: employeeID, manager: manager,
                     after: try page.cursorKey(as: String.self), limit: page.fetchLimit, on: connection)
                 return try Page(rows: rows, request: page, key: \.actionID)
             })
@@ -51,8 +53,8 @@ extension IncentivesRoutes {
             let status = try request.query("status", as: ConsequenceStatusFilter.self)?.rawValue
             return try Response.json(try await core.pool.withConnection {
                 let rows = try await core.careers.consequenceReviews(
-                    status: status, after: try page.cursorKey(as: String.self), limit: page.fetchLimit, on: $0)
-                return try Page(rows: rows.filter { !principal.isSelf($0.employeeID) }, request: page, key: \.reviewID)
+                    status: status, excluding: principal.subject, after: try page.cursorKey(as: String.self), limit: page.fetchLimit, on: $0)
+                return try Page(rows: rows, request: page, key: \.reviewID)
             })
         }
         api.post("v1/consequence-reviews/:reviewID/decision") { request, context in

@@ -34,6 +34,12 @@ struct NewCompCycle: Decodable, Sendable {
         } else if periodEnd.daysSince(periodStart) > 3_660 {
             found.append(IncentivesRuleViolation(.invalid, field: "period_end", "A period is at most ten years long."))
         }
+        if effectiveDate < periodStart {
+            found.append(IncentivesRuleViolation(.invalid, field: "effective_date", "Increases take effect after the period starts."))
+        }
+        if payoutDate < periodStart {
+            found.append(IncentivesRuleViolation(.invalid, field: "payout_date", "Bonuses are paid after the period starts."))
+        }
         found += plan.violations().map {
             IncentivesRuleViolation($0.kind, field: $0.field.map { "plan.\($0)" }, $0.message)
         }

@@ -43,6 +43,7 @@ extension IncentivesCore {
         guard let cycle = try await cycles.cycle(cycleID, forUpdate: true, on: connection) else {
             throw Problem.notFound("No compensation cycle \(cycleID).")
         }
+        guard cycle.status != "open" else { throw Problem.conflict("The cycle has not run yet.") }
         let budgets = try await cycles.budgets(of: cycleID, department: department, on: connection)
         guard !budgets.isEmpty else { throw Problem.notFound("No department \(department) in compensation cycle \(cycleID).") }
         guard budgets.allSatisfy({ $0.approvedAt == nil }) else { throw Problem.conflict("\(department) is already approved.") }

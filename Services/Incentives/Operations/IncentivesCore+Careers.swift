@@ -36,6 +36,13 @@ extension IncentivesCore {
         guard violations.isEmpty else { throw Problem.rules(violations) }
         guard promotion.status == "proposed" else { throw Problem.conflict("The promotion is already \(promotion.status).") }
         guard let cycle = try await cycles.cycle(promotion.compCycleID, on: connection) else { throw Problem.internal() }
+        if body.decision == .accept {
+            // The promotion's raise builds on the approved merit increase, so the department comes first.
+            let budgets = try await cycles.budgets(of: promotion.compCycleID, department: promotion.department, on: connection)
+            guard !budgets.isEmpty, budgets.allSatisfy({ $0.approvedAt != nil }) else {
+                throw Problem.conflict("Approve \(promotion.department) first: a promotion's raise builds on the approved merit increase.")
+            }
+        }
         try await Audit.identify(actor: principal.subject, action: "decide_promotion", on: connection)
         let decided = try await careers.decidePromotion(
             id, accepted: body.decision == .accept, comment: body.comment, by: principal.subject, on: connection)

@@ -14,7 +14,9 @@ extension IncentivesCore {
                 recommendationID: r.recommendationID, employeeID: r.employeeID, cycleID: cycle.compCycleID, appraisalID: r.appraisalID,
                 planID: cycle.compCycleID, eligibleSalary: r.currentSalary, targetPercent: r.targetPercent ?? 0,
                 companyMultiplier: cycle.plan.companyMultiplier, individualMultiplier: r.individualMultiplier ?? 0,
-                prorationFactor: r.fit, amount: r.amount, payoutDate: cycle.payoutDate)
+                // The contract's formula: eligible salary × target × company × individual × this factor
+                // (the days employed and the budget fit together).
+                prorationFactor: MoneyMath.round(r.proration * r.fit, places: BudgetFit.places), amount: r.amount, payoutDate: cycle.payoutDate)
         default:
             return MeritRecommended(
                 recommendationID: r.recommendationID, employeeID: r.employeeID, cycleID: cycle.compCycleID, appraisalID: r.appraisalID,

@@ -21,8 +21,7 @@ extension IncentivesCore {
             of: cycleID, filter: RecommendationFilter(status: "approved", employeeID: employeeID), manager: nil, after: nil, limit: 10,
             on: connection)
         let made = try await changes.changes(of: employeeID, in: cycleID, on: connection)
-        let promotion = try await careers.promotions(of: cycleID, manager: nil, after: nil, limit: 1_000, on: connection)
-            .first { $0.employeeID == employeeID && $0.status == "accepted" }
+        let promotion = try await careers.promotion(of: employeeID, in: cycleID, on: connection).flatMap { $0.status == "accepted" ? $0 : nil }
         guard !own.isEmpty || promotion != nil else { throw missing }
         let merit = own.first { $0.kind == .merit }
         let bonus = own.first { $0.kind == .bonus }

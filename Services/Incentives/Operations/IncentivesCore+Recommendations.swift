@@ -38,7 +38,8 @@ extension IncentivesCore {
     /// - Throws: 404 unless the caller may see it; 409 once approved or while another
     ///   adjustment is pending; 400/422 naming the field.
     func adjust(_ id: String, _ body: AdjustmentBody, by principal: Principal, on connection: PostgresConnection) async throws -> AdjustmentRecord {
-        let (r, _) = try await visibleRecommendation(id, to: principal, forUpdate: true, on: connection)
+        let (r, relation) = try await visibleRecommendation(id, to: principal, forUpdate: true, on: connection)
+        guard relation != .service else { throw Problem.forbidden("Service tokens read recommendations; people adjust them.") }
         guard r.status == "proposed" else { throw Problem.conflict("The recommendation is \(r.status); it cannot change.") }
         guard try await adjustments.pendingCount(of: id, on: connection) == 0 else {
             throw Problem.conflict("Another adjustment of this recommendation is waiting for HR.")
@@ -81,7 +82,6 @@ extension IncentivesCore {
                 .unprocessable, field: "justification", "Outside the guidelines an adjustment needs a justification for HR to approve."))
         }
         guard violations.isEmpty else { throw Problem.rules(violations) }
-        if principal.isSelf(r.employeeID) { throw Problem.notFound("No recommendation \(id).") }
         try await requireWithinPool(r, cost: increase.amount + increase.lumpSum, on: connection)
         try await Audit.identify(actor: principal.subject, action: "adjust_recommendation", on: connection)
         guard let adjustment = try await adjustments.insert(

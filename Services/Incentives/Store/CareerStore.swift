@@ -97,6 +97,14 @@ struct CareerStore: Sendable {
         return try rows.first.map(PromotionRecord.init(row:))
     }
 
+    /// An employee's promotion recommendation in a cycle, if any.
+    func promotion(of employeeID: String, in cycleID: String, on connection: PostgresConnection) async throws -> PromotionRecord? {
+        let rows = try await connection.query("""
+            SELECT * FROM \(unescaped: schema).promotions WHERE comp_cycle_id = \(cycleID) AND employee_id = \(employeeID)
+            """)
+        return try rows.first.map(PromotionRecord.init(row:))
+    }
+
     func promotions(of cycleID: String, manager: String?, after cursor: String?, limit: Int, on connection: PostgresConnection) async throws -> [PromotionRecord] {
         let rows = try await connection.query("""
             SELECT * FROM \(unescaped: schema).promotions
@@ -137,10 +145,14 @@ struct CareerStore: Sendable {
         return try rows.first.map(ConsequenceReviewRecord.init(row:))
     }
 
-    func consequenceReviews(status: String?, after cursor: String?, limit: Int, on connection: PostgresConnection) async throws -> [ConsequenceReviewRecord] {
+    /// A page of consequence reviews, never those about `excluding` (nobody reviews themselves).
+    func consequenceReviews(
+        status: String?, excluding: String, after cursor: String?, limit: Int, on connection: PostgresConnection
+    ) async throws -> [ConsequenceReviewRecord] {
         let rows = try await connection.query("""
             SELECT * FROM \(unescaped: schema).consequence_reviews
             WHERE (\(status)::text IS NULL OR status = \(status)) AND (\(cursor)::text IS NULL OR review_id > \(cursor))
+              AND employee_id <> \(excluding)
             ORDER BY review_id LIMIT \(limit)
             """)
         return try rows.map(ConsequenceReviewRecord.init(row:))

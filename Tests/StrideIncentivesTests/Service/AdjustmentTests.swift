@@ -97,6 +97,9 @@ struct AdjustmentTests {
             }
             let byEmployee = try await h.call(.post, "/v1/recommendations/\(e1)/adjustments", as: "e1", json: #"{"percent": "5", "reason": "Me"}"#)
             #expect(byEmployee.status == 404, "\(byEmployee.text)")
+            #expect(try await h.call(.get, "/v1/recommendations/\(e1)", as: "analytics-bot").status == 200)
+            let byService = try await h.call(.post, "/v1/recommendations/\(e1)/adjustments", as: "analytics-bot", json: #"{"percent": "5", "reason": "x"}"#)
+            #expect(byService.status == 403, "\(byService.text)")
             let byOtherManager = try await h.call(.post, "/v1/recommendations/\(e1)/adjustments", as: "m2", json: #"{"percent": "5", "reason": "x"}"#)
             #expect(byOtherManager.status == 404, "\(byOtherManager.text)")
             let m1List = try await h.call(.get, "/v1/comp-cycles/\(cycleID)/recommendations?kind=merit", as: "m1")

@@ -45,6 +45,8 @@ struct CareerTests {
             #expect(try await h.call(.get, "/v1/comp-cycles/\(cycleID)/promotions", as: "m2").items.isEmpty)
             #expect(try await h.call(.post, "/v1/promotions/\(promotionID)/decision", as: "m1", json: #"{"decision": "accept"}"#).status == 403)
 
+            let early = try await h.call(.post, "/v1/promotions/\(promotionID)/decision", as: "hr", json: #"{"decision": "accept"}"#)
+            #expect(early.status == 409, "the raise builds on the approved merit: \(early.text)")
             #expect(try await h.call(.post, "/v1/comp-cycles/\(cycleID)/departments/Sales/approve", as: "hr", json: "{}").status == 200)
             let accepted = try await h.call(.post, "/v1/promotions/\(promotionID)/decision", as: "hr", json: #"{"decision": "accept", "comment": "Ready"}"#)
             #expect(accepted.status == 200, "\(accepted.text)")

@@ -79,6 +79,7 @@ extension ServiceHarness where Core == IncentivesCore {
         switch subject {
         case "hr", "hr2": [.employee, .hr]
         case "ceo", "vp1", "vp2", "m1", "m2": [.employee, .manager]
+        case "analytics-bot": [.service]
         default: [.employee]
         }
     }
