@@ -6,9 +6,9 @@ import ArgumentParser
 struct StrideCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stride",
-        abstract: "Administer Stride, the performance management system: org import, tokens, topics, dead letters, parked outbox rows.",
+        abstract: "Administer Stride, the performance management system: org import, tokens, topics, dead letters, parked outbox rows, the payroll export.",
         subcommands: [
-            OrgCommand.self, TokenCommand.self, TopicsCommand.self, DeadLetterCommand.self, OutboxCommand.self,
+            OrgCommand.self, TokenCommand.self, TopicsCommand.self, DeadLetterCommand.self, OutboxCommand.self, PayrollCommand.self,
         ]
     )
 }

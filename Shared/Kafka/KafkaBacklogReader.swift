@@ -12,7 +12,9 @@ import Logging
 /// Partitions are assigned explicitly (``KafkaConsumer/init(configuration:groupID:logger:)``), so
 /// there is no group join to wait for; ``commit(_:)`` still records progress under the group, so
 /// the next reader starts where this one's caller committed. The group must have no subscribed
-/// members meanwhile (the broker refuses the commits otherwise).
+/// members meanwhile (the broker refuses the commits otherwise). A caller that keeps its own
+/// checkpoint instead opens the reader at its offsets
+/// (``init(configuration:topic:startingAt:logger:timeout:)``) and never commits.
 ///
 /// ```swift
 /// var reader = try await KafkaBacklogReader(configuration: kafka, groupID: "tool.orders.dlq", topic: "orders.dlq", logger: logger)
@@ -25,7 +27,7 @@ import Logging
 public struct KafkaBacklogReader: Sendable {
     /// One partition's share of the backlog: offsets `start..<end`.
     public struct Bounds: Hashable, Sendable {
-        /// Where reading starts: the group's committed offset, or the first record kept.
+        /// Where reading starts: the group's committed offset (or the caller's), or the first record kept.
         public var start: Int64
         /// The partition's end (high watermark) when the reader opened; reading stops before it.
         public var end: Int64
@@ -65,14 +67,52 @@ public struct KafkaBacklogReader: Sendable {
     public init(
         configuration: KafkaConfiguration, groupID: String, topic: String, logger: Logger, timeout: Duration = .seconds(10)
     ) async throws {
+        try await self.init(configuration: configuration, groupID: groupID, topic: topic, from: .committed, logger: logger, timeout: timeout)
+    }
+
+    /// Fixes the backlog from offsets the caller keeps itself (a checkpoint of its own, not a
+    /// consumer group's): like ``init(configuration:groupID:topic:logger:timeout:)``, but each
+    /// partition starts at `offsets[partition]`, or at its first kept record when absent.
+    ///
+    /// An offset below the partition's first kept record (retention deleted records the caller
+    /// never read) starts at that first record; compare ``ranges`` with `offsets` to notice.
+    /// Nothing is committed anywhere, so do not call ``commit(_:)`` on such a reader.
+    /// - Parameters:
+    ///   - configuration: the brokers and any librdkafka properties.
+    ///   - topic: the topic to read.
+    ///   - offsets: per partition number, the next offset to read.
+    ///   - logger: receives librdkafka's logs and errors.
+    ///   - timeout: how long opening may take in all.
+    /// - Throws: as ``init(configuration:groupID:topic:logger:timeout:)``.
+    public init(
+        configuration: KafkaConfiguration, topic: String, startingAt offsets: [Int32: Int64], logger: Logger,
+        timeout: Duration = .seconds(10)
+    ) async throws {
+        try await self.init(
+            configuration: configuration, groupID: "stride-backlog-reader.\(topic)", topic: topic, from: .offsets(offsets),
+            logger: logger, timeout: timeout)
+    }
+
+    /// Where a reader starts each partition.
+    private enum Start {
+        /// At the group's committed offset.
+        case committed
+        /// At the caller's offset, by partition number.
+        case offsets([Int32: Int64])
+    }
+
+    private init(
+        configuration: KafkaConfiguration, groupID: String, topic: String, from start: Start, logger: Logger, timeout: Duration
+    ) async throws {
         var configuration = configuration
         configuration.properties["enable.partition.eof"] = "true"
         let consumer = try KafkaConsumer(configuration: configuration, groupID: groupID, logger: logger)
         do {
             let deadline = ContinuousClock.now.advanced(by: timeout)
-            let (watermarks, committed) = try await Self.watermarksAndCommits(of: topic, consumer: consumer, logger: logger, deadline: deadline)
+            let (watermarks, wanted) = try await Self.watermarksAndStarts(
+                of: topic, from: start, consumer: consumer, logger: logger, deadline: deadline)
             let starts = watermarks.reduce(into: [KafkaTopicPartition: Int64]()) { starts, entry in
-                starts[entry.key] = max(committed[entry.key] ?? entry.value.low, entry.value.low)
+                starts[entry.key] = max(wanted[entry.key] ?? entry.value.low, entry.value.low)
             }
             try await consumer.assign(starts)
             let fetched = try await Self.fetchedEnds(of: Array(starts.keys), consumer: consumer, deadline: deadline)
@@ -80,7 +120,7 @@ public struct KafkaBacklogReader: Sendable {
             for (partition, start) in starts {
                 let end = max(watermarks[partition]?.high ?? 0, fetched[partition] ?? 0)
                 if start > end {
-                    logger.warning("the group's committed offset is beyond the partition's end (topic recreated?); reading nothing from it", metadata: [
+                    logger.warning("the offset to start at (committed or the caller's) is beyond the partition's end (topic recreated?); reading nothing from it", metadata: [
                         "kafka.topic": "\(partition.topic)", "kafka.partition": "\(partition.partition)",
                         "kafka.offset": "\(start)", "kafka.high-watermark": "\(end)",
                     ])
@@ -133,17 +173,24 @@ public struct KafkaBacklogReader: Sendable {
         await consumer.close()
     }
 
-    /// The topic's partitions with their watermarks, then the group's committed offsets, retrying
-    /// failures until `deadline`.
-    private static func watermarksAndCommits(
-        of topic: String, consumer: KafkaConsumer, logger: Logger, deadline: ContinuousClock.Instant
+    /// The topic's partitions with their watermarks, then where each starts (the group's committed
+    /// offsets, or the caller's), retrying failures until `deadline`.
+    private static func watermarksAndStarts(
+        of topic: String, from start: Start, consumer: KafkaConsumer, logger: Logger, deadline: ContinuousClock.Instant
     ) async throws -> ([KafkaTopicPartition: KafkaWatermarks], [KafkaTopicPartition: Int64]) {
         while true {
             do {
                 let remaining = max(.milliseconds(100), ContinuousClock.now.duration(to: deadline))
                 let watermarks = try await consumer.watermarks(of: topic, timeout: remaining)
-                let committed = try await consumer.committedOffsets(for: Array(watermarks.keys), timeout: remaining)
-                return (watermarks, committed)
+                switch start {
+                case .committed:
+                    return (watermarks, try await consumer.committedOffsets(for: Array(watermarks.keys), timeout: remaining))
+                case .offsets(let offsets):
+                    let starts = watermarks.keys.reduce(into: [KafkaTopicPartition: Int64]()) { starts, partition in
+                        starts[partition] = offsets[partition.partition]
+                    }
+                    return (watermarks, starts)
+                }
             } catch let error as KafkaError where error.code != .closed && ContinuousClock.now < deadline {
                 logger.debug("reading the backlog's bounds failed; retrying", metadata: ["error": "\(error)"])
                 try await Task.sleep(for: .milliseconds(100))

@@ -83,6 +83,31 @@ struct KafkaBacklogReaderTests {
         #expect(done.values.isEmpty)
     }
 
+    @Test("opened at the caller's offsets, it reads from them to the ends (a partition not named from its first record), and no group's offsets matter")
+    func readsFromTheCallersOffsets() async throws {
+        let topic = try await KafkaTestSupport.makeTopic(partitions: 1)
+        try await produce((0..<6).map { "m\($0)" }, to: topic)
+        let committedElsewhere = TestEnvironment.uniqueName("g")
+        _ = try await readAll(topic, group: committedElsewhere, commit: true)
+
+        for (offsets, expected) in [([Int32(0): Int64(4)], ["m4", "m5"]), ([:], (0..<6).map { "m\($0)" })] {
+            var reader = try await KafkaBacklogReader(
+                configuration: try KafkaTestSupport.configuration(), topic: topic, startingAt: offsets, logger: KafkaTestSupport.logger)
+            let records: [KafkaConsumerMessage]
+            do {
+                let range = reader.ranges[KafkaTopicPartition(topic: topic, partition: 0)]
+                #expect(range?.start == offsets[0] ?? 0)
+                #expect(range?.end == 6)
+                records = try await drain(&reader)
+            } catch {
+                await reader.close()
+                throw error
+            }
+            await reader.close()
+            #expect(records.map { String(decoding: $0.value, as: UTF8.self) }.sorted() == expected)
+        }
+    }
+
     @Test("a topic without records is finished at once")
     func emptyTopic() async throws {
         let topic = try await KafkaTestSupport.makeTopic(partitions: 2)

@@ -1,0 +1,150 @@
+import Logging
+import StrideContracts
+
+/// The output directory of an export: its payroll files, its checkpoint, and what they say has
+/// been written. Each line id is written once, whatever is delivered twice and whenever the
+/// process dies.
+///
+/// A batch is committed in this order: its new lines are appended to their files, the files are
+/// fsynced, then the checkpoint (offsets read, each file's length) is replaced atomically. Opening
+/// the directory undoes whatever a batch did before its checkpoint was durable (see
+/// ``open(directory:topic:logger:)``), so after a crash at any moment the files hold exactly the
+/// lines of the committed batches, and reading resumes after the last of them.
+///
+/// - Important: One ledger per directory at a time (opening takes a lock), and after an append
+///   throws, the ledger must not be used again: open the directory anew, which recovers it.
+struct PayrollLedger {
+    /// The output directory.
+    let directory: String
+    /// What is durably done: offsets and committed file lengths.
+    private(set) var checkpoint: PayrollCheckpoint
+    /// Every line id the committed files hold.
+    private(set) var lineIDs: Set<String>
+    /// Per committed file, its lines and amounts.
+    private(set) var files: [String: PayrollExportSummary.FileTotals]
+    /// Set while a batch is being written, and left set when writing it failed.
+    private var isBroken = false
+    /// The directory's lock; `nil` once closed.
+    private var lock: DurableFile?
+    let logger: Logger
+
+    init(
+        directory: String, checkpoint: PayrollCheckpoint, lineIDs: Set<String>,
+        files: [String: PayrollExportSummary.FileTotals], lock: DurableFile, logger: Logger
+    ) {
+        self.directory = directory
+        self.checkpoint = checkpoint
+        self.lineIDs = lineIDs
+        self.files = files
+        self.lock = lock
+        self.logger = logger
+    }
+
+    /// What one append did.
+    struct Appended: Equatable {
+        /// Lines written.
+        var lines = 0
+        /// Lines skipped because their id was already written (or came twice in the batch).
+        var duplicates = 0
+    }
+
+    /// Writes the lines not yet written and records `offsets` as read, as one committed batch.
+    ///
+    /// Lines whose id the files already hold, or that appear earlier in `lines`, are skipped
+    /// (redeliveries). A batch with nothing new still records its offsets.
+    /// - Parameters:
+    ///   - lines: the batch's lines, in the order read.
+    ///   - offsets: per partition, the next offset to read after this batch.
+    /// - Throws: ``PayrollExportError`` `io`, or `inconsistentOutput` when a file is not the length
+    ///   this ledger wrote (another program writing to it); then the batch is not committed and the
+    ///   ledger must not be used again.
+    mutating func append(_ lines: [PayrollLine], advancingTo offsets: [Int32: Int64]) throws -> Appended {
+        precondition(!isBroken, "a payroll ledger was used after an append failed; open the directory again")
+        var result = Appended()
+        var fresh: [PayrollLine] = []
+        var seen: Set<String> = []
+        for line in lines {
+            if lineIDs.contains(line.lineID) || !seen.insert(line.lineID).inserted {
+                result.duplicates += 1
+            } else {
+                fresh.append(line)
+            }
+        }
+        var next = checkpoint
+        next.offsets.merge(offsets) { max($0, $1) }
+        if fresh.isEmpty {
+            if next != checkpoint {
+                isBroken = true
+                try next.save(to: directory)
+                checkpoint = next
+                isBroken = false
+            }
+            return result
+        }
+        isBroken = true
+        next.files = try write(fresh, committed: checkpoint.files)
+        PayrollFailpoint.afterWriteBeforeCheckpoint.hit(batchLines: fresh.count)
+        try next.save(to: directory)
+        checkpoint = next
+        isBroken = false
+        for line in fresh {
+            lineIDs.insert(line.lineID)
+            files[line.fileName, default: .init()].add(line.amount.amount, currency: line.amount.currency, appended: true)
+        }
+        result.lines = fresh.count
+        return result
+    }
+
+    /// Appends `lines` to their files (a new file starts with the header), fsyncs each file and,
+    /// when a file was created, the directory.
+    /// - Returns: `committed` with the new length of every file written.
+    private func write(_ lines: [PayrollLine], committed: [String: Int64]) throws -> [String: Int64] {
+        var order: [String] = []
+        var groups: [String: [PayrollLine]] = [:]
+        for line in lines {
+            if groups[line.fileName] == nil { order.append(line.fileName) }
+            groups[line.fileName, default: []].append(line)
+        }
+        var lengths = committed
+        let half = lines.count / 2
+        var written = 0
+        for name in order {
+            let start = committed[name] ?? 0
+            let file = try DurableFile.openForAppending(path(name))
+            defer { file.close() }
+            var pending: [UInt8] = start == 0 ? Array(PayrollCSV.header.utf8) : []
+            var bytes = 0
+            for line in groups[name] ?? [] {
+                pending += Array(PayrollCSV.line(line).utf8)
+                written += 1
+                if written == half, PayrollFailpoint.midBatch.isArmed {
+                    try file.write(pending)
+                    bytes += pending.count
+                    pending.removeAll()
+                    PayrollFailpoint.midBatch.hit(batchLines: lines.count)
+                }
+            }
+            try file.write(pending)
+            bytes += pending.count
+            try file.sync()
+            let length = try file.length()
+            guard length == start + Int64(bytes) else {
+                throw PayrollExportError(
+                    .inconsistentOutput,
+                    message: "\(path(name)) is \(length) bytes after appending \(bytes) to \(start): is another program writing to it?")
+            }
+            lengths[name] = length
+        }
+        if order.contains(where: { committed[$0] == nil }) { try DurableFile.syncDirectory(directory) }
+        return lengths
+    }
+
+    /// The path of `name` in the directory.
+    func path(_ name: String) -> String { directory + "/" + name }
+
+    /// Releases the directory's lock. Idempotent.
+    mutating func close() {
+        lock?.close()
+        lock = nil
+    }
+}
