@@ -29,16 +29,14 @@ extension IncentivesCore {
         }
     }
 
-    /// Announces a whole cycle's recommendations, a chunk at a time so memory is that of a chunk.
-    func announceRecommendations(of cycle: CompCycle, on connection: PostgresConnection) async throws {
-        var cursor: String?
-        while true {
-            let chunk = try await recommendations.chunk(of: cycle.compCycleID, after: cursor, limit: settings.chunkSize, on: connection)
-            guard let last = chunk.last else { return }
-            let events = try chunk.map { try encode(recommendedEvent($0, cycle: cycle)) }
-            try await outbox.enqueue(events, on: connection)
-            cursor = last.recommendationID
-        }
+    /// Announces a whole cycle's recommendations, set-based (``AnnouncementStore``), and wakes the relay.
+    /// - Returns: how many events were written.
+    @discardableResult
+    func announceRecommendations(of cycle: CompCycle, on connection: PostgresConnection) async throws -> Int {
+        let written = try await AnnouncementStore(schema: schema, source: outbox.source).announceRecommendations(
+            of: cycle, topic: settings.incentivesTopic, time: now, on: connection)
+        try await connection.execute("SELECT pg_notify(\(outbox.channel), '')")
+        return written
     }
 
     /// Encodes any Stride event for the outbox, onto the topic the settings name for its catalog
