@@ -56,41 +56,19 @@ extension IncentivesCore {
         guard own.isEmpty else { throw Problem.forbidden("Your own pay is in \(department); another HR person approves it.") }
         try await Audit.identify(actor: principal.subject, action: "approve_department", on: connection)
         try await cycles.markApproved(cycleID, department: department, by: principal.subject, on: connection)
-        let ids = try await recommendations.approve(cycleID: cycleID, department: department, by: principal.subject, on: connection)
-        let made = try await changes.makeChanges(for: ids, cycle: cycle, by: principal.subject, on: connection)
+        let approval = try await AnnouncementStore(schema: schema, source: outbox.source).approveDepartment(
+            cycle, department: department, actor: principal.subject, comment: body.comment, incentivesTopic: settings.incentivesTopic,
+            payrollTopic: settings.payrollTopic, time: now, on: connection)
         Failpoint.incentivesApprovalBeforeCommit.hit()
-        try await announceApproval(ids: ids, changes: made, cycle: cycle, actor: principal.subject, comment: body.comment, on: connection)
-        IncentivesMetrics.payroll(made.count, event: "approved")
+        IncentivesMetrics.payroll(approval.changes, event: "approved")
         logger.info("department approved", metadata: [
-            "comp_cycle.id": "\(cycleID)", "department": "\(department)", "recommendations": "\(ids.count)", "changes": "\(made.count)",
+            "comp_cycle.id": "\(cycleID)", "department": "\(department)", "recommendations": "\(approval.recommendations)",
+            "changes": "\(approval.changes)",
         ])
         return DepartmentApproval(
-            compCycleID: cycleID, department: department, approvedRecommendations: ids.count, compensationChanges: made.count,
+            compCycleID: cycleID, department: department, approvedRecommendations: approval.recommendations,
+            compensationChanges: approval.changes,
             budgets: try await cycles.budgets(of: cycleID, department: department, on: connection))
-    }
-
-    /// `RecommendationApproved` for each approved recommendation and `CompensationChangeApproved`
-    /// for each change, a chunk at a time.
-    private func announceApproval(
-        ids: [String], changes made: [CompensationChange], cycle: CompCycle, actor: String, comment: String?, on connection: PostgresConnection
-    ) async throws {
-        let byRecommendation = Dictionary(grouping: made, by: \.recommendationID)
-        var start = 0
-        while start < ids.count {
-            let end = min(ids.count, start + settings.chunkSize)
-            let chunk = try await recommendations.recommendations(Array(ids[start..<end]), on: connection)
-            var events: [EncodedEvent] = []
-            for r in chunk {
-                let own = (byRecommendation[r.recommendationID] ?? []).sorted { $0.kind.rawValue > $1.kind.rawValue }
-                let main = own.first { $0.kind == .merit || $0.kind == .bonus } ?? own.first
-                events.append(try encode(approvedEvent(
-                    r, changeID: main?.changeID, effectiveDate: r.kind == .bonus ? cycle.payoutDate : cycle.effectiveDate, actor: actor,
-                    comment: comment)))
-                events += try own.map { try encode($0.approvedEvent) }
-            }
-            try await outbox.enqueue(events, on: connection)
-            start = end
-        }
     }
 
     /// A cycle's compensation changes, for HR (what payroll was sent).

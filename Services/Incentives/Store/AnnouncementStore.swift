@@ -90,4 +90,80 @@ struct AnnouncementStore: Sendable {
             """
         return try await connection.execute(merit) + (try await connection.execute(bonus))
     }
+
+    /// What approving a department wrote.
+    struct Approval: Sendable {
+        var recommendations: Int
+        var changes: Int
+    }
+
+    /// Approves a department's proposed recommendations and makes one compensation change per
+    /// payment (``CompensationChangeStore/makeChanges(for:cycle:by:on:)`` spells the same rows for
+    /// one recommendation), announcing both — one statement for the whole department.
+    func approveDepartment(
+        _ cycle: CompCycle, department: String, actor: String, comment: String?, incentivesTopic: String, payrollTopic: String,
+        time: Date, on connection: PostgresConnection
+    ) async throws -> Approval {
+        let stamp = Self.ceTime(time)
+        let rows = try await connection.query("""
+            WITH approved AS (
+                UPDATE \(unescaped: schema).recommendations
+                SET status = 'approved', approved_by = \(actor), approved_at = now(), updated_at = now()
+                WHERE comp_cycle_id = \(cycle.compCycleID) AND department = \(department) AND status = 'proposed'
+                RETURNING *),
+            made AS (
+                INSERT INTO \(unescaped: schema).compensation_changes
+                    (change_id, recommendation_id, comp_cycle_id, employee_id, kind, sequence, amount, currency, previous_salary,
+                     new_salary, effective_date, approved_by)
+                SELECT \(unescaped: schema).change_id(a.comp_cycle_id, a.employee_id, k.kind, n.sequence), a.recommendation_id,
+                       a.comp_cycle_id, a.employee_id, k.kind, n.sequence, k.amount, a.currency, k.previous_salary, k.new_salary, k.day,
+                       \(actor)
+                FROM approved a
+                CROSS JOIN LATERAL (VALUES
+                    ('merit', a.amount, a.salary, a.new_salary, \(cycle.effectiveDate.description)::date),
+                    ('lump_sum', a.lump_sum, NULL::numeric, NULL::numeric, \(cycle.effectiveDate.description)::date),
+                    ('bonus', a.amount, NULL::numeric, NULL::numeric, \(cycle.payoutDate.description)::date)
+                ) AS k(kind, amount, previous_salary, new_salary, day)
+                CROSS JOIN LATERAL (
+                    SELECT coalesce(max(c.sequence), 0) + 1 AS sequence FROM \(unescaped: schema).compensation_changes c
+                    WHERE c.comp_cycle_id = a.comp_cycle_id AND c.employee_id = a.employee_id AND c.kind = k.kind) n
+                WHERE k.amount > 0
+                  AND ((a.kind = 'merit' AND k.kind IN ('merit', 'lump_sum')) OR (a.kind = 'bonus' AND k.kind = 'bonus'))
+                ON CONFLICT DO NOTHING
+                RETURNING *),
+            main AS (
+                SELECT DISTINCT ON (recommendation_id) recommendation_id, change_id FROM made
+                ORDER BY recommendation_id, (kind IN ('merit', 'bonus')) DESC),
+            change_events AS (
+                INSERT INTO \(unescaped: schema).outbox (event_id, topic, partition_key, event_type, headers, payload)
+                SELECT e.id, \(payrollTopic), r.employee_id, \(CompensationChangeApproved.eventType),
+                    \(unescaped: headers(type: CompensationChangeApproved.eventType, time: stamp)),
+                    jsonb_strip_nulls(jsonb_build_object(
+                        'change_id', r.change_id, 'employee_id', r.employee_id, 'kind', r.kind,
+                        'amount', \(unescaped: money("r.amount")),
+                        'previous_base_salary', CASE WHEN r.previous_salary IS NULL THEN NULL ELSE \(unescaped: money("r.previous_salary")) END,
+                        'new_base_salary', CASE WHEN r.new_salary IS NULL THEN NULL ELSE \(unescaped: money("r.new_salary")) END,
+                        'effective_date', r.effective_date::text, 'cycle_id', r.comp_cycle_id, 'recommendation_id', r.recommendation_id,
+                        'actor_id', r.approved_by, 'new_job_level', r.new_job_level))::text
+                FROM made r CROSS JOIN LATERAL (SELECT gen_random_uuid() AS id) e),
+            recommendation_events AS (
+                INSERT INTO \(unescaped: schema).outbox (event_id, topic, partition_key, event_type, headers, payload)
+                SELECT e.id, \(incentivesTopic), r.employee_id, \(RecommendationApproved.eventType),
+                    \(unescaped: headers(type: RecommendationApproved.eventType, time: stamp)),
+                    jsonb_strip_nulls(jsonb_build_object(
+                        'recommendation_id', r.recommendation_id, 'employee_id', r.employee_id, 'cycle_id', r.comp_cycle_id,
+                        'recommendation_kind', r.kind, 'actor_id', r.approved_by, 'version', r.version,
+                        'amount', \(unescaped: money("r.amount + r.lump_sum")),
+                        'percent', trim_scale(r.percent)::text,
+                        'effective_date', CASE WHEN r.kind = 'bonus' THEN \(cycle.payoutDate.description)::text
+                                               ELSE \(cycle.effectiveDate.description)::text END,
+                        'compensation_change_id', m.change_id, 'comment', \(comment)::text))::text
+                FROM approved r LEFT JOIN main m ON m.recommendation_id = r.recommendation_id
+                CROSS JOIN LATERAL (SELECT gen_random_uuid() AS id) e)
+            SELECT (SELECT count(*) FROM approved)::int, (SELECT count(*) FROM made)::int
+            """)
+        try await connection.execute("SELECT pg_notify(\(schema + "_outbox"), '')")
+        guard let row = rows.first else { throw Problem.internal() }
+        return Approval(recommendations: try row.decode(0, as: Int.self), changes: try row.decode(1, as: Int.self))
+    }
 }

@@ -81,17 +81,6 @@ struct RecommendationStore: Sendable {
         guard let row = rows.first else { throw Problem.notFound("No recommendation \(id).") }
         return try Recommendation(row: row)
     }
-
-    /// Marks a department's proposed recommendations approved. - Returns: them, in id order.
-    func approve(cycleID: String, department: String, by actor: String, on connection: PostgresConnection) async throws -> [String] {
-        let rows = try await connection.query("""
-            UPDATE \(unescaped: schema).recommendations
-            SET status = 'approved', approved_by = \(actor), approved_at = now(), updated_at = now()
-            WHERE comp_cycle_id = \(cycleID) AND department = \(department) AND status = 'proposed'
-            RETURNING recommendation_id
-            """)
-        return try rows.map { try $0.decode(0, as: String.self) }.sorted()
-    }
 }
 
 /// The filters of `GET /v1/comp-cycles/{id}/recommendations`.
