@@ -45,10 +45,21 @@ extension IncentivesCore {
         // The run audits at the cycle level (the row above); its bulk rows skip row audit.
         try await Audit.suspendRowAudit(on: connection)
         let store = RunStore(schema: schema)
+        let clock = ContinuousClock()
+        var lap = clock.now
+        var laps: Logger.Metadata = [:]
+        func step(_ name: String) {
+            laps["run.\(name).ms"] = "\((clock.now - lap).components.seconds * 1_000 + (clock.now - lap).components.attoseconds / 1_000_000_000_000_000)"
+            lap = clock.now
+        }
         let counts = try await store.price(cycle, on: connection)
+        step("price")
         try await store.fitBudgets(cycle, on: connection)
+        step("fit")
         let written = try await store.recommend(cycle, on: connection)
+        step("recommend")
         try await announceRecommendations(of: cycle, on: connection)
+        step("announce")
         var careerEvents: [any StrideEvent] = []
         var promotions: [PromotionRecord] = []
         if let rule = cycle.plan.promotion {
@@ -66,11 +77,12 @@ extension IncentivesCore {
         let reviews = try await careers.requestLowRatingReviews(cycle, lowLevel: cycle.plan.lowRatingLevel, on: connection)
         careerEvents += reviews.map(\.event)
         try await enqueue(careerEvents, on: connection)
+        step("careers")
         IncentivesMetrics.recommended(written.merit, kind: "merit")
         IncentivesMetrics.recommended(written.bonus, kind: "bonus")
-        logger.info("compensation run", metadata: [
+        logger.info("compensation run", metadata: laps.merging([
             "comp_cycle.id": "\(cycleID)", "merit": "\(written.merit)", "bonus": "\(written.bonus)", "unrated": "\(counts.unrated)",
-        ])
+        ]) { $1 })
         return RunSummary(
             compCycleID: cycleID, run: cycle.runs + 1, meritRecommendations: written.merit, bonusRecommendations: written.bonus,
             unrated: counts.unrated, withoutMatrixCell: counts.withoutCell, promotionsRecommended: promotions.count,

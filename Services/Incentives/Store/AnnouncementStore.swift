@@ -13,16 +13,18 @@ import StrideRuntime
 /// decimals as their shortest text, absent optionals left out; the headers are the CloudEvents
 /// headers ``EventCodec`` writes, in its order. `AnnouncementTests` decodes every row written
 /// here with the contracts' decoder and compares it with the event built in Swift from the same
-/// record, so the two spellings cannot drift apart.
+/// record, so the two spellings cannot drift apart. Each row's event id comes from
+/// `gen_random_uuid()` in the select list of a subquery, evaluated once per row (a volatile call in
+/// an uncorrelated `LATERAL` may be evaluated once for all rows).
 struct AnnouncementStore: Sendable {
     let schema: String
     /// `ce_source`, e.g. `/stride/incentives`.
     let source: String
 
-    /// The event's headers as `EventCodec` writes them (`e.id` the event id, `r.employee_id` the subject).
+    /// The event's headers as `EventCodec` writes them (`r.event_uuid` the event id, `r.employee_id` the subject).
     private func headers(type: String, time: String) -> String {
         """
-        jsonb_build_array(jsonb_build_array('ce_specversion', '1.0'), jsonb_build_array('ce_id', e.id::text),
+        jsonb_build_array(jsonb_build_array('ce_specversion', '1.0'), jsonb_build_array('ce_id', r.event_uuid::text),
             jsonb_build_array('ce_source', \(Self.literal(source))), jsonb_build_array('ce_type', \(Self.literal(type))),
             jsonb_build_array('ce_time', \(Self.literal(time))), jsonb_build_array('ce_subject', r.employee_id),
             jsonb_build_array('content-type', 'application/json'))
@@ -53,7 +55,7 @@ struct AnnouncementStore: Sendable {
         let stamp = Self.ceTime(time)
         let merit: PostgresQuery = """
             INSERT INTO \(unescaped: schema).outbox (event_id, topic, partition_key, event_type, headers, payload)
-            SELECT e.id, \(topic), r.employee_id, \(MeritRecommended.eventType),
+            SELECT r.event_uuid, \(topic), r.employee_id, \(MeritRecommended.eventType),
                 \(unescaped: headers(type: MeritRecommended.eventType, time: stamp)),
                 jsonb_build_object(
                     'recommendation_id', r.recommendation_id, 'employee_id', r.employee_id, 'cycle_id', r.comp_cycle_id,
@@ -68,13 +70,13 @@ struct AnnouncementStore: Sendable {
                     'proposed_base_salary', \(unescaped: money("coalesce(r.new_salary, r.salary)")),
                     'budget_id', r.comp_cycle_id || '/' || r.department || '/' || r.currency,
                     'effective_date', \(cycle.effectiveDate.description)::text)::text
-            FROM \(unescaped: schema).recommendations r CROSS JOIN LATERAL (SELECT gen_random_uuid() AS id) e
-            WHERE r.comp_cycle_id = \(cycle.compCycleID) AND r.kind = 'merit'
-              AND (\(ids)::text[] IS NULL OR r.recommendation_id = ANY(\(ids)::text[]))
+            FROM (SELECT x.*, gen_random_uuid() AS event_uuid FROM \(unescaped: schema).recommendations x
+                  WHERE x.comp_cycle_id = \(cycle.compCycleID) AND x.kind = 'merit'
+                    AND (\(ids)::text[] IS NULL OR x.recommendation_id = ANY(\(ids)::text[]))) r
             """
         let bonus: PostgresQuery = """
             INSERT INTO \(unescaped: schema).outbox (event_id, topic, partition_key, event_type, headers, payload)
-            SELECT e.id, \(topic), r.employee_id, \(BonusRecommended.eventType),
+            SELECT r.event_uuid, \(topic), r.employee_id, \(BonusRecommended.eventType),
                 \(unescaped: headers(type: BonusRecommended.eventType, time: stamp)),
                 jsonb_build_object(
                     'recommendation_id', r.recommendation_id, 'employee_id', r.employee_id, 'cycle_id', r.comp_cycle_id,
@@ -84,9 +86,9 @@ struct AnnouncementStore: Sendable {
                     'individual_multiplier', trim_scale(coalesce(r.individual_multiplier, 0))::text,
                     'proration_factor', trim_scale(round(r.proration * r.fit, \(unescaped: String(BudgetFit.places))))::text,
                     'amount', \(unescaped: money("r.amount")), 'payout_date', \(cycle.payoutDate.description)::text)::text
-            FROM \(unescaped: schema).recommendations r CROSS JOIN LATERAL (SELECT gen_random_uuid() AS id) e
-            WHERE r.comp_cycle_id = \(cycle.compCycleID) AND r.kind = 'bonus'
-              AND (\(ids)::text[] IS NULL OR r.recommendation_id = ANY(\(ids)::text[]))
+            FROM (SELECT x.*, gen_random_uuid() AS event_uuid FROM \(unescaped: schema).recommendations x
+                  WHERE x.comp_cycle_id = \(cycle.compCycleID) AND x.kind = 'bonus'
+                    AND (\(ids)::text[] IS NULL OR x.recommendation_id = ANY(\(ids)::text[]))) r
             """
         return try await connection.execute(merit) + (try await connection.execute(bonus))
     }
@@ -136,7 +138,7 @@ struct AnnouncementStore: Sendable {
                 ORDER BY recommendation_id, (kind IN ('merit', 'bonus')) DESC),
             change_events AS (
                 INSERT INTO \(unescaped: schema).outbox (event_id, topic, partition_key, event_type, headers, payload)
-                SELECT e.id, \(payrollTopic), r.employee_id, \(CompensationChangeApproved.eventType),
+                SELECT r.event_uuid, \(payrollTopic), r.employee_id, \(CompensationChangeApproved.eventType),
                     \(unescaped: headers(type: CompensationChangeApproved.eventType, time: stamp)),
                     jsonb_strip_nulls(jsonb_build_object(
                         'change_id', r.change_id, 'employee_id', r.employee_id, 'kind', r.kind,
@@ -145,10 +147,10 @@ struct AnnouncementStore: Sendable {
                         'new_base_salary', CASE WHEN r.new_salary IS NULL THEN NULL ELSE \(unescaped: money("r.new_salary")) END,
                         'effective_date', r.effective_date::text, 'cycle_id', r.comp_cycle_id, 'recommendation_id', r.recommendation_id,
                         'actor_id', r.approved_by, 'new_job_level', r.new_job_level))::text
-                FROM made r CROSS JOIN LATERAL (SELECT gen_random_uuid() AS id) e),
+                FROM (SELECT x.*, gen_random_uuid() AS event_uuid FROM made x) r),
             recommendation_events AS (
                 INSERT INTO \(unescaped: schema).outbox (event_id, topic, partition_key, event_type, headers, payload)
-                SELECT e.id, \(incentivesTopic), r.employee_id, \(RecommendationApproved.eventType),
+                SELECT r.event_uuid, \(incentivesTopic), r.employee_id, \(RecommendationApproved.eventType),
                     \(unescaped: headers(type: RecommendationApproved.eventType, time: stamp)),
                     jsonb_strip_nulls(jsonb_build_object(
                         'recommendation_id', r.recommendation_id, 'employee_id', r.employee_id, 'cycle_id', r.comp_cycle_id,
@@ -158,8 +160,8 @@ struct AnnouncementStore: Sendable {
                         'effective_date', CASE WHEN r.kind = 'bonus' THEN \(cycle.payoutDate.description)::text
                                                ELSE \(cycle.effectiveDate.description)::text END,
                         'compensation_change_id', m.change_id, 'comment', \(comment)::text))::text
-                FROM approved r LEFT JOIN main m ON m.recommendation_id = r.recommendation_id
-                CROSS JOIN LATERAL (SELECT gen_random_uuid() AS id) e)
+                FROM (SELECT x.*, gen_random_uuid() AS event_uuid FROM approved x) r
+                LEFT JOIN main m ON m.recommendation_id = r.recommendation_id)
             SELECT (SELECT count(*) FROM approved)::int, (SELECT count(*) FROM made)::int
             """)
         try await connection.execute("SELECT pg_notify(\(schema + "_outbox"), '')")

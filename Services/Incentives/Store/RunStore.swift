@@ -64,6 +64,8 @@ struct RunStore: Sendable {
             FROM run_priced
             """)
         try await connection.execute("DELETE FROM run_priced WHERE minimum_percent IS NULL")
+        // A temporary table has no statistics until analysed; the joins below need them.
+        try await connection.execute("ANALYZE run_priced")
         guard let row = counts.first else { throw Problem.internal() }
         return Counts(priced: try row.decode("priced", as: Int.self), withoutCell: try row.decode("without_cell", as: Int.self),
                       unrated: try row.decode("unrated", as: Int.self))
@@ -153,10 +155,10 @@ struct RunStore: Sendable {
                 individual_multiplier = excluded.individual_multiplier, plan_amount = excluded.plan_amount, fit = excluded.fit,
                 amount = excluded.amount, within_guidelines = true, version = r.version + 1, updated_at = now()
             """)
+        // Every row this run wrote carries the transaction's now(); older ones are of people no longer priced.
         try await connection.execute("""
             DELETE FROM \(unescaped: schema).recommendations r
-            WHERE r.comp_cycle_id = \(cycle.compCycleID) AND r.status = 'proposed'
-              AND NOT EXISTS (SELECT 1 FROM run_priced p WHERE p.employee_id = r.employee_id)
+            WHERE r.comp_cycle_id = \(cycle.compCycleID) AND r.status = 'proposed' AND r.updated_at < now()
             """)
         return (merit, bonus)
     }

@@ -28,10 +28,13 @@ struct AnnouncementTests {
             }
             #expect(rows.count == recommendations.count && rows.count == 20)
             let byID = Dictionary(uniqueKeysWithValues: recommendations.map { ($0.recommendationID, $0) })
+            var eventIDs = Set<UUID>()
+            defer { #expect(eventIDs.count == rows.count, "every event has an id of its own") }
             for row in rows {
                 let type = try row.decode(0, as: String.self)
                 let pairs = try JSONDecoder().decode([[String]].self, from: Data(try row.decode(2, as: String.self).utf8))
                 let metadata = try EventCodec.decodeMetadata(headers: pairs.map { EventHeader(name: $0[0], value: $0[1]) })
+                eventIDs.insert(metadata.id)
                 #expect(metadata.type == type && metadata.source == "/stride/\(h.schema)")
                 #expect(metadata.subject == (try row.decode(1, as: String.self)))
                 #expect(pairs.map { $0[0] } == ["ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time", "ce_subject", "content-type"])
@@ -71,10 +74,13 @@ struct AnnouncementTests {
             #expect(rows.count == 10 + changes.count && changes.count == 11, "\(rows.count) rows, \(changes.count) changes")
             let recommendationByID = Dictionary(uniqueKeysWithValues: recommendations.map { ($0.recommendationID, $0) })
             let changeByID = Dictionary(uniqueKeysWithValues: changes.map { ($0.changeID, $0) })
+            var eventIDs = Set<UUID>()
+            defer { #expect(eventIDs.count == rows.count, "every event has an id of its own") }
             for row in rows {
                 let type = try row.decode(0, as: String.self)
                 let pairs = try JSONDecoder().decode([[String]].self, from: Data(try row.decode(1, as: String.self).utf8))
                 let metadata = try EventCodec.decodeMetadata(headers: pairs.map { EventHeader(name: $0[0], value: $0[1]) })
+                eventIDs.insert(metadata.id)
                 #expect(metadata.type == type && metadata.source == "/stride/\(h.schema)")
                 let payload = Array(try row.decode(2, as: String.self).utf8)
                 if type == CompensationChangeApproved.eventType {
