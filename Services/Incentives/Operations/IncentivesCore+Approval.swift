@@ -56,9 +56,18 @@ extension IncentivesCore {
         guard own.isEmpty else { throw Problem.forbidden("Your own pay is in \(department); another HR person approves it.") }
         try await Audit.identify(actor: principal.subject, action: "approve_department", on: connection)
         try await cycles.markApproved(cycleID, department: department, by: principal.subject, on: connection)
+        // A department can hold tens of thousands of recommendations: one summary entry says who
+        // approved it, instead of a row-level entry per recommendation and change.
+        try await Audit.suspendRowAudit(on: connection)
         let approval = try await AnnouncementStore(schema: schema, source: outbox.source).approveDepartment(
             cycle, department: department, actor: principal.subject, comment: body.comment, incentivesTopic: settings.incentivesTopic,
             payrollTopic: settings.payrollTopic, time: now, on: connection)
+        try await AuditTrail(schema: schema).record(
+            table: "comp_cycles", recordID: cycleID, action: "approve_department", before: nil,
+            after: String(decoding: try JSONEncoder().encode([
+                "department": department, "recommendations": "\(approval.recommendations)", "compensation_changes": "\(approval.changes)",
+            ]), as: UTF8.self),
+            actor: principal.subject, on: connection)
         Failpoint.incentivesApprovalBeforeCommit.hit()
         IncentivesMetrics.payroll(approval.changes, event: "approved")
         logger.info("department approved", metadata: [

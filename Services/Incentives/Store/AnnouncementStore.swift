@@ -8,7 +8,7 @@ import StrideRuntime
 /// outbox with one `INSERT … SELECT` each, so announcing 100,000 recommendations costs no round
 /// trip per row and no JSON encoding in Swift.
 ///
-/// The payloads are built with `jsonb_build_object` in the contracts' JSON: snake_case fields,
+/// The payloads are built with `json_build_object` (text as written, cheaper than `jsonb`) in the contracts' JSON: snake_case fields,
 /// money as `{"amount": "<decimal text at the currency's minor unit>", "currency"}`, other
 /// decimals as their shortest text, absent optionals left out; the headers are the CloudEvents
 /// headers ``EventCodec`` writes, in its order. `AnnouncementTests` decodes every row written
@@ -33,7 +33,7 @@ struct AnnouncementStore: Sendable {
 
     /// Money JSON for an amount column in the row's currency.
     private func money(_ column: String, currency: String = "r.currency") -> String {
-        "jsonb_build_object('amount', round(\(column), \(schema).minor_digits(\(currency)))::text, 'currency', \(currency))"
+        "json_build_object('amount', round(\(column), \(schema).minor_digits(\(currency)))::text, 'currency', \(currency))"
     }
 
     /// `ce_time` as ``EventCodec`` writes it (RFC 3339, milliseconds, UTC).
@@ -57,10 +57,10 @@ struct AnnouncementStore: Sendable {
             INSERT INTO \(unescaped: schema).outbox (event_id, topic, partition_key, event_type, headers, payload)
             SELECT r.event_uuid, \(topic), r.employee_id, \(MeritRecommended.eventType),
                 \(unescaped: headers(type: MeritRecommended.eventType, time: stamp)),
-                jsonb_build_object(
+                json_build_object(
                     'recommendation_id', r.recommendation_id, 'employee_id', r.employee_id, 'cycle_id', r.comp_cycle_id,
                     'appraisal_id', r.appraisal_id, 'appraisal_version', r.appraisal_version,
-                    'rating', jsonb_build_object('level', r.rating_level, 'label', r.rating_label, 'scale_max', r.scale_max),
+                    'rating', json_build_object('level', r.rating_level, 'label', r.rating_label, 'scale_max', r.scale_max),
                     'current_base_salary', \(unescaped: money("r.salary")),
                     'compa_ratio', trim_scale(CASE WHEN r.band_mid = 0 THEN 0 ELSE round(r.salary / r.band_mid, 4) END)::text,
                     'guideline_minimum_percent', trim_scale(coalesce(r.minimum_percent, 0))::text,
@@ -78,7 +78,7 @@ struct AnnouncementStore: Sendable {
             INSERT INTO \(unescaped: schema).outbox (event_id, topic, partition_key, event_type, headers, payload)
             SELECT r.event_uuid, \(topic), r.employee_id, \(BonusRecommended.eventType),
                 \(unescaped: headers(type: BonusRecommended.eventType, time: stamp)),
-                jsonb_build_object(
+                json_build_object(
                     'recommendation_id', r.recommendation_id, 'employee_id', r.employee_id, 'cycle_id', r.comp_cycle_id,
                     'appraisal_id', r.appraisal_id, 'plan_id', r.comp_cycle_id, 'eligible_salary', \(unescaped: money("r.salary")),
                     'target_percent', trim_scale(coalesce(r.target_percent, 0))::text,
@@ -140,7 +140,7 @@ struct AnnouncementStore: Sendable {
                 INSERT INTO \(unescaped: schema).outbox (event_id, topic, partition_key, event_type, headers, payload)
                 SELECT r.event_uuid, \(payrollTopic), r.employee_id, \(CompensationChangeApproved.eventType),
                     \(unescaped: headers(type: CompensationChangeApproved.eventType, time: stamp)),
-                    jsonb_strip_nulls(jsonb_build_object(
+                    json_strip_nulls(json_build_object(
                         'change_id', r.change_id, 'employee_id', r.employee_id, 'kind', r.kind,
                         'amount', \(unescaped: money("r.amount")),
                         'previous_base_salary', CASE WHEN r.previous_salary IS NULL THEN NULL ELSE \(unescaped: money("r.previous_salary")) END,
@@ -152,7 +152,7 @@ struct AnnouncementStore: Sendable {
                 INSERT INTO \(unescaped: schema).outbox (event_id, topic, partition_key, event_type, headers, payload)
                 SELECT r.event_uuid, \(incentivesTopic), r.employee_id, \(RecommendationApproved.eventType),
                     \(unescaped: headers(type: RecommendationApproved.eventType, time: stamp)),
-                    jsonb_strip_nulls(jsonb_build_object(
+                    json_strip_nulls(json_build_object(
                         'recommendation_id', r.recommendation_id, 'employee_id', r.employee_id, 'cycle_id', r.comp_cycle_id,
                         'recommendation_kind', r.kind, 'actor_id', r.approved_by, 'version', r.version,
                         'amount', \(unescaped: money("r.amount + r.lump_sum")),

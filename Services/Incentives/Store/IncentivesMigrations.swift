@@ -171,7 +171,6 @@ public enum IncentivesMigrations {
             UNIQUE (comp_cycle_id, employee_id, kind)
         );
         CREATE INDEX recommendations_department ON recommendations (comp_cycle_id, department, currency);
-        CREATE INDEX recommendations_manager ON recommendations (manager_id);
         CREATE TABLE adjustments (
             adjustment_id     text PRIMARY KEY,
             recommendation_id text NOT NULL REFERENCES recommendations,
