@@ -29,7 +29,55 @@ public enum PayrollCSV {
     /// `line` as a CSV line, CRLF included.
     /// - Parameter line: the line.
     public static func line(_ line: PayrollLine) -> String {
-        record(fields(of: line))
+        var bytes: [UInt8] = []
+        append(line, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `line` as a CSV line, CRLF included, to `bytes`: the same bytes as ``line(_:)``,
+    /// without building the fields as strings first (the export writes every line this way).
+    /// - Parameters:
+    ///   - line: the line.
+    ///   - bytes: the buffer to append to.
+    static func append(_ line: PayrollLine, to bytes: inout [UInt8]) {
+        appendEscaped(line.lineID, to: &bytes)
+        bytes.append(comma)
+        appendEscaped(line.lineKind.rawValue, to: &bytes)
+        bytes.append(comma)
+        appendEscaped(line.changeID, to: &bytes)
+        bytes.append(comma)
+        appendEscaped(line.employeeID, to: &bytes)
+        bytes.append(comma)
+        appendEscaped(line.kind.rawValue, to: &bytes)
+        bytes.append(comma)
+        appendEscaped(line.effectiveDate.description, to: &bytes)
+        bytes.append(comma)
+        appendEscaped(line.amount.amountText, to: &bytes)
+        bytes.append(comma)
+        appendEscaped(line.amount.currency, to: &bytes)
+        bytes.append(comma)
+        if let salary = line.newBaseSalary { appendEscaped(salary.amountText, to: &bytes) }
+        bytes.append(comma)
+        appendEscaped(line.cycleID, to: &bytes)
+        bytes.append(comma)
+        if let recommendationID = line.recommendationID { appendEscaped(recommendationID, to: &bytes) }
+        bytes.append(cr)
+        bytes.append(lf)
+    }
+
+    /// Appends ``escaped(_:)`` of `field` to `bytes`.
+    private static func appendEscaped(_ field: String, to bytes: inout [UInt8]) {
+        let utf8 = field.utf8
+        guard utf8.contains(where: { $0 == comma || $0 == quote || $0 == cr || $0 == lf }) else {
+            bytes.append(contentsOf: utf8)
+            return
+        }
+        bytes.append(quote)
+        for byte in utf8 {
+            if byte == quote { bytes.append(quote) }
+            bytes.append(byte)
+        }
+        bytes.append(quote)
     }
 
     /// `fields` as one CSV record, each escaped, CRLF included.

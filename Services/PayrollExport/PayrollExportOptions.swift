@@ -16,7 +16,7 @@ public struct PayrollExportOptions: Sendable {
     /// first one.
     public var skipUndecodable = false
     /// Read, write and checkpoint at most this many records at a time.
-    public var maxBatch = 500
+    public var maxBatch = 10_000
     /// How long finding the topic, its partitions and their ends may take.
     public var openTimeout: Duration = .seconds(30)
 

@@ -62,7 +62,9 @@ struct PayrollLedger {
         precondition(!isBroken, "a payroll ledger was used after an append failed; open the directory again")
         var result = Appended()
         var fresh: [PayrollLine] = []
+        fresh.reserveCapacity(lines.count)
         var seen: Set<String> = []
+        seen.reserveCapacity(lines.count)
         for line in lines {
             if lineIDs.contains(line.lineID) || !seen.insert(line.lineID).inserted {
                 result.duplicates += 1
@@ -82,40 +84,65 @@ struct PayrollLedger {
             return result
         }
         isBroken = true
-        next.files = try write(fresh, committed: checkpoint.files)
+        let groups = Self.groupedByFile(fresh)
+        next.files = try write(fresh, groups: groups, committed: checkpoint.files)
         PayrollFailpoint.afterWriteBeforeCheckpoint.hit(batchLines: fresh.count)
         try next.save(to: directory)
         checkpoint = next
         isBroken = false
-        for line in fresh {
-            lineIDs.insert(line.lineID)
-            files[line.fileName, default: .init()].add(line.amount.amount, currency: line.amount.currency, appended: true)
+        lineIDs.reserveCapacity(lineIDs.count + fresh.count)
+        for line in fresh { lineIDs.insert(line.lineID) }
+        for group in groups {
+            var totals = files[group.name, default: .init()]
+            for index in group.lines { totals.add(fresh[index].amount.amount, currency: fresh[index].amount.currency, appended: true) }
+            files[group.name] = totals
         }
         result.lines = fresh.count
         return result
     }
 
-    /// Appends `lines` to their files (a new file starts with the header), fsyncs each file and,
-    /// when a file was created, the directory.
-    /// - Returns: `committed` with the new length of every file written.
-    private func write(_ lines: [PayrollLine], committed: [String: Int64]) throws -> [String: Int64] {
-        var order: [String] = []
-        var groups: [String: [PayrollLine]] = [:]
-        for line in lines {
-            if groups[line.fileName] == nil { order.append(line.fileName) }
-            groups[line.fileName, default: []].append(line)
+    /// The lines of one file, by index into the batch, in the order read.
+    private struct FileGroup {
+        var name: String
+        var lines: [Int]
+    }
+
+    /// `lines` grouped by file, files in the order their first line was read (a file name is made
+    /// once per effective date, not once per line).
+    private static func groupedByFile(_ lines: [PayrollLine]) -> [FileGroup] {
+        var groups: [FileGroup] = []
+        var groupOfDate: [CalendarDate: Int] = [:]
+        for (index, line) in lines.enumerated() {
+            if let group = groupOfDate[line.effectiveDate] {
+                groups[group].lines.append(index)
+            } else {
+                groupOfDate[line.effectiveDate] = groups.count
+                groups.append(FileGroup(name: line.fileName, lines: [index]))
+            }
         }
+        return groups
+    }
+
+    /// Appends `lines` to their files (a new file starts with the header), fsyncs each file and,
+    /// when a file was created, the directory. Each file gets one `write` of its whole share of the
+    /// batch (two around the mid-batch failpoint).
+    /// - Returns: `committed` with the new length of every file written.
+    private func write(_ lines: [PayrollLine], groups: [FileGroup], committed: [String: Int64]) throws -> [String: Int64] {
         var lengths = committed
         let half = lines.count / 2
         var written = 0
-        for name in order {
+        var pending: [UInt8] = []
+        for group in groups {
+            let name = group.name
             let start = committed[name] ?? 0
             let file = try DurableFile.openForAppending(path(name))
             defer { file.close() }
-            var pending: [UInt8] = start == 0 ? Array(PayrollCSV.header.utf8) : []
+            pending.removeAll(keepingCapacity: true)
+            pending.reserveCapacity(group.lines.count * 192)
+            if start == 0 { pending.append(contentsOf: PayrollCSV.header.utf8) }
             var bytes = 0
-            for line in groups[name] ?? [] {
-                pending += Array(PayrollCSV.line(line).utf8)
+            for index in group.lines {
+                PayrollCSV.append(lines[index], to: &pending)
                 written += 1
                 if written == half, PayrollFailpoint.midBatch.isArmed {
                     try file.write(pending)
@@ -135,7 +162,7 @@ struct PayrollLedger {
             }
             lengths[name] = length
         }
-        if order.contains(where: { committed[$0] == nil }) { try DurableFile.syncDirectory(directory) }
+        if groups.contains(where: { committed[$0.name] == nil }) { try DurableFile.syncDirectory(directory) }
         return lengths
     }
 

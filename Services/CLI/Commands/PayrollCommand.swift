@@ -37,7 +37,7 @@ struct PayrollCommand: AsyncParsableCommand {
         var skipUndecodable = false
 
         @Option(help: "Write and checkpoint at most this many records at a time.")
-        var maxBatch: Int = 500
+        var maxBatch: Int = PayrollExportOptions(outputDirectory: "").maxBatch
 
         func validate() throws {
             guard !out.isEmpty else { throw ValidationError("--out must name a directory") }

@@ -90,6 +90,11 @@ extension IncentivesCore {
             numbers.amount = BonusPlan.amount(plan: plan, fit: try fit.decode("bonus_fit"), currency: currency)
         }
         let updated = try await recommendations.correct(r.recommendationID, numbers, on: connection)
+        try await AuditTrail(schema: schema).record(
+            table: "recommendations", recordID: r.recommendationID, action: "correct_recommendation",
+            before: #"{"version": \#(r.version), "rating_level": \#(r.ratingLevel), "amount": "\#(r.amount.amountText)", "lump_sum": "\#(r.lumpSum.amountText)"}"#,
+            after: #"{"version": \#(updated.version), "rating_level": \#(updated.ratingLevel), "amount": "\#(updated.amount.amountText)", "lump_sum": "\#(updated.lumpSum.amountText)", "appraisal_version": \#(event.version)}"#,
+            actor: Self.correctionActor, on: connection)
         guard r.status == "approved" else {
             try await enqueue([recommendedEvent(updated, cycle: cycle)], on: connection)
             return

@@ -59,6 +59,7 @@ extension IncentivesCore {
         // A department can hold tens of thousands of recommendations: one summary entry says who
         // approved it, instead of a row-level entry per recommendation and change.
         try await Audit.suspendRowAudit(on: connection)
+        let started = ContinuousClock.now
         let approval = try await AnnouncementStore(schema: schema, source: outbox.source).approveDepartment(
             cycle, department: department, actor: principal.subject, comment: body.comment, incentivesTopic: settings.incentivesTopic,
             payrollTopic: settings.payrollTopic, time: now, on: connection)
@@ -72,7 +73,7 @@ extension IncentivesCore {
         IncentivesMetrics.payroll(approval.changes, event: "approved")
         logger.info("department approved", metadata: [
             "comp_cycle.id": "\(cycleID)", "department": "\(department)", "recommendations": "\(approval.recommendations)",
-            "changes": "\(approval.changes)",
+            "changes": "\(approval.changes)", "statement.ms": "\((ContinuousClock.now - started).components.seconds * 1_000 + (ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000)",
         ])
         return DepartmentApproval(
             compCycleID: cycleID, department: department, approvedRecommendations: approval.recommendations,

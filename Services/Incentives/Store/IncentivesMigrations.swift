@@ -283,12 +283,14 @@ public enum IncentivesMigrations {
         CREATE INDEX consequence_reviews_employee ON consequence_reviews (employee_id);
         """)
 
-    /// Field-level audit of every table people write through the API (the run audits at the
-    /// cycle level and suspends row audit for its bulk rows).
+    /// Field-level audit of the tables people write through the API. Recommendations are written
+    /// in bulk (the run, approval) and changed only through what is audited on its own: a
+    /// manager's adjustment is an audited row with the numbers before and after, an approval and
+    /// a correction leave a summary entry — so they carry no row trigger.
     static let audited = PostgresMigration(
         version: 105, name: "audited_tables",
         sql: [
-            ("comp_cycles", "comp_cycle_id"), ("recommendations", "recommendation_id"), ("adjustments", "adjustment_id"),
+            ("comp_cycles", "comp_cycle_id"), ("adjustments", "adjustment_id"),
             ("compensation_changes", "change_id"), ("promotions", "promotion_id"), ("consequence_reviews", "review_id"),
         ].map { Audit.enable(on: $0.0, key: $0.1) }.joined(separator: "\n"))
 }

@@ -76,7 +76,7 @@ extension EventCodec {
                 message: "ce_specversion is \"\(specVersion)\"; only \"1.0\" is supported")
         }
         let idText = try reader.required(EventHeader.idName)
-        guard let id = UUID(uuidString: idText) else {
+        guard let id = canonicalUUID(idText) ?? UUID(uuidString: idText) else {
             throw ContractError(.invalidHeader, header: EventHeader.idName, message: "ce_id \"\(idText)\" is not a UUID")
         }
         let timeText = try reader.required(EventHeader.timeName)
@@ -84,7 +84,7 @@ extension EventCodec {
             throw ContractError(
                 .invalidHeader, header: EventHeader.timeName, message: "ce_time \"\(timeText)\" is not an RFC 3339 timestamp")
         }
-        if let contentType = reader.optional(EventHeader.contentTypeName) {
+        if let contentType = reader.optional(EventHeader.contentTypeName), contentType != EventHeader.jsonContentType {
             let mediaType = contentType.split(separator: ";", maxSplits: 1).first ?? ""
             guard mediaType.trimmingCharacters(in: .whitespaces).lowercased() == EventHeader.jsonContentType else {
                 throw ContractError(
@@ -135,5 +135,36 @@ extension EventCodec {
             try EventCodec.decodePayload(type, from: value)
         }
         return (metadata, try decodePayload(as: type))
+    }
+
+    /// `text` as a UUID when it is in the canonical 8-4-4-4-12 hex form (either case), without the
+    /// general parser; `nil` otherwise (then `UUID(uuidString:)` decides).
+    static func canonicalUUID(_ text: String) -> UUID? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> UUID? in
+            guard bytes.count == 36 else { return nil }
+            var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            func nibble(_ byte: UInt8) -> UInt8? {
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+                default: nil
+                }
+            }
+            let parsed = withUnsafeMutableBytes(of: &uuid) { output -> Bool in
+                var index = 0
+                for position in 0..<16 {
+                    if index == 8 || index == 13 || index == 18 || index == 23 {
+                        guard bytes[index] == UInt8(ascii: "-") else { return false }
+                        index += 1
+                    }
+                    guard let high = nibble(bytes[index]), let low = nibble(bytes[index + 1]) else { return false }
+                    output[position] = high << 4 | low
+                    index += 2
+                }
+                return true
+            }
+            return parsed ? UUID(uuid: uuid) : nil
+        } ?? nil
     }
 }

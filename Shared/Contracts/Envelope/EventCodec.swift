@@ -66,6 +66,11 @@ public enum EventCodec {
     ///   - value: the JSON bytes.
     /// - Throws: ``ContractError`` `invalidPayload` naming the missing or bad field.
     public static func decodePayload<E: StrideEvent>(_ type: E.Type, from value: [UInt8]) throws -> E {
+        // The canonical form of the bulk payroll payloads is read without JSONDecoder; anything
+        // else (and every error) goes through JSONDecoder, the authority.
+        if let fast = E.self as? any FastPayloadDecodable.Type, let event = fast.init(fastPayload: value) as? E {
+            return event
+        }
         do {
             return try payloadDecoder.decode(E.self, from: Data(value))
         } catch let error as DecodingError {

@@ -50,7 +50,8 @@ public struct CompensationChangeApproved: StrideEvent {
         self.newJobLevel = newJobLevel
     }
 
-    private enum CodingKeys: String, CodingKey {
+    // Not private: the fast payload path (FlatJSONObject.swift) reads the same names.
+    enum CodingKeys: String, CodingKey {
         case changeID = "change_id"
         case employeeID = "employee_id"
         case kind
@@ -112,7 +113,8 @@ public struct CompensationChangeReversed: StrideEvent {
         self.reason = reason
     }
 
-    private enum CodingKeys: String, CodingKey {
+    // Not private: the fast payload path (FlatJSONObject.swift) reads the same names.
+    enum CodingKeys: String, CodingKey {
         case reversalID = "reversal_id"
         case reversedChangeID = "reversed_change_id"
         case employeeID = "employee_id"
