@@ -230,10 +230,18 @@ let package = Package(
             ],
             path: "Services/AppraisalDemo", swiftSettings: swiftSettings
         ),
+        .target(
+            name: "StrideIncentivesDemo",
+            dependencies: [
+                "StrideDemoKit", "StridePayrollExport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/IncentivesDemo", swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "StrideDemo",
             dependencies: [
-                "StrideDemoKit", "StrideGoalsDemo", "StrideAppraisalDemo", "StrideCoachingDemo",
+                "StrideDemoKit", "StrideGoalsDemo", "StrideAppraisalDemo", "StrideCoachingDemo", "StrideIncentivesDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/Demo", swiftSettings: swiftSettings

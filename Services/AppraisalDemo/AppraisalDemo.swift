@@ -8,9 +8,11 @@ import Synchronization
 /// review themselves and nominate peers (one an external rater too), managers approve; peers,
 /// direct reports, the external rater (by the link alone) and managers review; HR scores, one
 /// score is explained, departments are calibrated against a guideline, the results released,
-/// acknowledged, one disputed and amended. ``release()`` plays that much and hands the finalized
-/// appraisals on (the coaching part holds their feedback interviews); ``close(_:)`` closes the
-/// cycle and checks the events on `stride.appraisal.v1` against the actions.
+/// acknowledged, one disputed. ``release()`` plays that much and hands the finalized appraisals on
+/// (the coaching part holds their feedback interviews, the incentives part decides the year's pay
+/// on them); ``resolveDispute(_:)`` resolves the dispute as amended once the pay is approved (so
+/// the incentives service corrects it); ``close(_:)`` closes the cycle and checks the events on
+/// `stride.appraisal.v1` against the actions.
 package struct AppraisalDemo: DemoPart {
     let client: ServiceClient
     let goalsClient: ServiceClient
@@ -38,24 +40,55 @@ package struct AppraisalDemo: DemoPart {
         var disputed = 0
         var resolved = 0
         var cyclesClosed = 0
+
+        /// Adds what `other` counted.
+        mutating func add(_ other: Tally) {
+            cyclesOpened += other.cyclesOpened
+            reviewsRequested += other.reviewsRequested
+            reviewsSubmitted += other.reviewsSubmitted
+            distributionChanges += other.distributionChanges
+            adjustments += other.adjustments
+            finalized += other.finalized
+            acknowledged += other.acknowledged
+            disputed += other.disputed
+            resolved += other.resolved
+            cyclesClosed += other.cyclesClosed
+        }
     }
 
-    /// The cycle between ``release()`` and ``close(_:)``: its appraisals as released, and the
-    /// reading of `stride.appraisal.v1` that goes on meanwhile.
+    /// What the part does to the cycle between ``release()`` and ``close(_:)`` (the dispute's
+    /// resolution), counted for the check at the end.
+    final class AfterRelease: Sendable {
+        private let tally = Mutex(Tally())
+
+        func add(_ counted: Tally) { tally.withLock { $0.add(counted) } }
+
+        var counted: Tally { tally.withLock { $0 } }
+    }
+
+    /// The cycle between ``release()`` and ``close(_:)``: its appraisals as released, the dispute
+    /// still open, and the reading of `stride.appraisal.v1` that goes on meanwhile.
     package struct Released: Sendable {
-        /// Every appraisal of the cycle, finalized (the amended one in its version 2).
+        /// Every appraisal of the cycle, finalized (version 1: the disputed one too).
         package let finalized: [FinalizedAppraisal]
+        /// What the incentives part binds its compensation cycle to.
+        package let cycleResult: ReleasedAppraisalCycle
         let cycle: CycleView
         let tally: Tally
+        /// The dispute raised at release, for ``resolveDispute(_:)``.
+        let dispute: OpenDispute?
+        let afterRelease = AfterRelease()
         let counter: EventCounter
         let counting: Task<Void, Never>
     }
 
     package func run() async throws {
-        try await close(try await release())
+        let released = try await release()
+        _ = try await resolveDispute(released)
+        try await close(released)
     }
 
-    /// Plays the cycle from the library to the dispute (sections 10–17).
+    /// Plays the cycle from the library to the dispute, which it leaves open (sections 10–17).
     package func release() async throws -> Released {
         let reply: ServiceClient.Reply
         do {
@@ -102,11 +135,16 @@ package struct AppraisalDemo: DemoPart {
             try await advance(cycle, to: .calibration)
             try await calibrate(cycle, tally: &tally)
 
-            console.section("17. Release (feedback): acknowledgements, and one dispute resolved as amended")
+            console.section("17. Release (feedback): acknowledgements, and one dispute, open while the year's pay is decided")
             try await advance(cycle, to: .feedback)
             tally.finalized += appraisals.count
-            let finalized = try await respond(to: cycle, attainments: attainmentByEmployee, tally: &tally)
-            return Released(finalized: finalized, cycle: cycle, tally: tally, counter: counter, counting: counting)
+            let (finalized, dispute) = try await respond(to: cycle, attainments: attainmentByEmployee, tally: &tally)
+            let result = ReleasedAppraisalCycle(
+                cycleID: cycle.cycleID, name: cycle.name, finalized: finalized,
+                competencies: zip(AppraisalScenario.competencies, competencyIDs).map { .init(competencyID: $1, name: $0.name) },
+                disputed: dispute.flatMap { dispute in finalized.first { $0.appraisalID == dispute.appraisalID } })
+            return Released(
+                finalized: finalized, cycleResult: result, cycle: cycle, tally: tally, dispute: dispute, counter: counter, counting: counting)
         } catch {
             counting.cancel()
             await counting.value
@@ -119,7 +157,8 @@ package struct AppraisalDemo: DemoPart {
     package func close(_ released: Released) async throws {
         defer { released.counting.cancel() }
         var tally = released.tally
-        console.section("26. HR closes the appraisal cycle; events on \(StrideTopic.appraisal.rawValue) during this run (ce_source /stride/appraisal)")
+        tally.add(released.afterRelease.counted)
+        console.section("35. HR closes the appraisal cycle; events on \(StrideTopic.appraisal.rawValue) during this run (ce_source /stride/appraisal)")
         try await advance(released.cycle, to: .closed)
         tally.cyclesClosed += 1
         try await released.counter.check(

@@ -5,11 +5,12 @@ import StrideDemoKit
 extension CoachingDemo {
     /// The employee an improvement plan is for and their manager: the person in the weakest form
     /// (``DemoProfile``) who has a manager, neither of them HR, since HR approves the plan and
-    /// separation of duties keeps HR from approving a plan in their own reporting line.
-    func planCandidate() throws -> (employee: String, manager: String) {
+    /// separation of duties keeps HR from approving a plan in their own reporting line. The people
+    /// in `excluded` are passed over (the second plan is for someone else).
+    func planCandidate(excluding excluded: Set<String> = []) throws -> (employee: String, manager: String) {
         let candidates = org.employees.filter { person in
             guard let manager = person.managerID, org.byID[manager] != nil else { return false }
-            return person.employeeID != org.hr && manager != org.hr
+            return person.employeeID != org.hr && manager != org.hr && !excluded.contains(person.employeeID)
         }
         guard let weakest = candidates.min(by: { DemoProfile.form(of: $0.employeeID) < DemoProfile.form(of: $1.employeeID) }),
             let manager = weakest.managerID
@@ -91,6 +92,48 @@ extension CoachingDemo {
             throw DemoError("the plan read back as HR is \(stored.status), extended \(stored.extensionCount)×, not succeeded after one extension with every checkpoint reviewed")
         }
         showLife(of: stored, states: states, extendedOn: endsOn)
+    }
+
+    /// A second plan, for the person in the next weakest form, that fails: drafted, approved and
+    /// acknowledged like the first, its three checkpoints reviewed off track on their days, and
+    /// closed as failed on its end date (`ImprovementPlanClosed`, failed), which the incentives
+    /// service turns into a consequence review for HR.
+    /// - Returns: the failed plan, for the incentives part.
+    func failingPlan(tally: inout Tally) async throws -> FailedImprovementPlan {
+        let (employee, manager) = try planCandidate(excluding: [try planCandidate().employee])
+        let startsOn = today.adding(days: -PlanScenario.startedDaysAgo)
+        let checkpoints = PlanScenario.checkpointDays.map { startsOn.adding(days: $0) }
+        let endsOn = checkpoints.last!
+        console.say("   a second plan, for \(org.label(employee)) (manager \(org.label(manager))), \(startsOn) – \(endsOn):")
+        var plan: PlanView = try await client.call(
+            "POST", "/v1/improvement-plans", as: manager, expect: 201,
+            body: PlanDraftBody(
+                employeeID: employee, reason: PlanScenario.reason, startsOn: startsOn, endsOn: endsOn,
+                objectives: PlanScenario.objectives, support: PlanScenario.support, checkpoints: checkpoints.map(PlanCheckpointBody.init)))
+        var states = [plan.status]
+        let path = "/v1/improvement-plans/\(plan.planID)"
+        plan = try await client.call("POST", "\(path)/approve", as: org.hr)
+        states.append(plan.status)
+        plan = try await client.call("POST", "\(path)/acknowledge", as: employee)
+        states.append(plan.status)
+        tally.plansStarted += 1
+        plan = try await reviewCheckpoints(of: plan, PlanScenario.failingReviews, as: manager, tally: &tally)
+        let objectivesMet = PlanScenario.failingReviews.last!.objectivesMet
+        plan = try await client.call(
+            "POST", "\(path)/close", as: manager,
+            body: PlanClosingBody(
+                outcome: .failed, reason: PlanScenario.failureReason, extendedUntil: nil, checkpoints: nil, objectivesMet: objectivesMet,
+                closedOn: endsOn))
+        states.append(plan.status)
+        tally.planClosings += 1
+        guard plan.status == "failed" else { throw DemoError("the second plan is \(plan.status) after closing it as failed") }
+        console.say(
+            "   \(endsOn): the manager closes it as failed, \(objectivesMet) of \(plan.objectives.count) objectives met"
+                + " (ImprovementPlanClosed, failed: stride-incentives asks HR for a consequence review)",
+            "   states: " + states.joined(separator: " → "))
+        return FailedImprovementPlan(
+            planID: plan.planID, employeeID: employee, managerID: manager, closedOn: endsOn, objectivesMet: objectivesMet,
+            objectivesTotal: plan.objectives.count)
     }
 
     /// Reviews the plan's next unreviewed checkpoints, one per review, each on its due day, as the manager.

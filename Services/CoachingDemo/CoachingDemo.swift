@@ -8,7 +8,8 @@ import StrideKafka
 /// the goals part produced arrive as nudges on managers' 1:1 agendas; employees check in (some
 /// late), people give feedback and kudos, evidence is logged against goals; then what a manager
 /// and HR look at (a team board, completion rates); one improvement plan through its
-/// checkpoints, an extension and its outcome; the appraisal service's finalized appraisals
+/// checkpoints, an extension and success, and a second one that fails (the incentives part
+/// reads the consequence review it causes); the appraisal service's finalized appraisals
 /// (`AppraisalFinalized`, from the appraisal part's cycle) leading to feedback interviews whose suggested goals the goals service turns
 /// into next year's drafts; and the events on `stride.coaching.v1` checked against what the
 /// actions should have caused.
@@ -46,7 +47,18 @@ package struct CoachingDemo: DemoPart {
         var interviewsCompleted = 0
     }
 
+    /// What the part leaves for the parts after it.
+    package struct Coached: Sendable {
+        /// The improvement plan closed as failed.
+        package let failedPlan: FailedImprovementPlan
+    }
+
     package func run() async throws {
+        _ = try await play()
+    }
+
+    /// Plays the part (sections 18–25).
+    package func play() async throws -> Coached {
         let console = context.console
         let reply: ServiceClient.Reply
         do {
@@ -74,8 +86,9 @@ package struct CoachingDemo: DemoPart {
         console.section("21. What a manager and HR look at")
         try await showBoards()
 
-        console.section("22. An improvement plan: drafted, approved, acknowledged, checkpoints reviewed, extended once, succeeded")
+        console.section("22. Improvement plans: one drafted, approved, acknowledged, reviewed, extended once, succeeded; one failed")
         try await improvementPlan(tally: &tally)
+        let failedPlan = try await failingPlan(tally: &tally)
 
         console.section("23. Appraisal results → feedback interviews (\(StrideTopic.appraisal.rawValue) → stride-coaching)")
         let (year, _) = try await goalsClient.closedGoalYear(of: context)
@@ -92,5 +105,6 @@ package struct CoachingDemo: DemoPart {
         counting.cancel()
         await counting.value
         await counter.close()
+        return Coached(failedPlan: failedPlan)
     }
 }

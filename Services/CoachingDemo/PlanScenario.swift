@@ -55,4 +55,13 @@ enum PlanScenario {
     ]
 
     static let successReason = "All three objectives met and held for six weeks."
+
+    /// The second plan's reviews, one per checkpoint: little moves, despite the support.
+    static let failingReviews: [Review] = [
+        Review(assessment: .offTrack, objectivesMet: 0, notes: "Three commitments slipped; review requests unanswered for a week."),
+        Review(assessment: .offTrack, objectivesMet: 1, notes: "Replies within a day now; commitments still missed every sprint."),
+        Review(assessment: .offTrack, objectivesMet: 1, notes: "No progress on commitments or handovers despite the mentoring."),
+    ]
+
+    static let failureReason = "One of three objectives met by the end date; commitments and handovers did not improve despite the support."
 }

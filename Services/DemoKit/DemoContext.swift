@@ -22,6 +22,8 @@ package struct DemoContext: Sendable {
     /// The goal year: the current calendar year, so pace is meaningful whenever the demo runs.
     package let year: Int
     package let startedAt: Date
+    /// Signs the tokens (with the secret the services verify).
+    private let issuer: TokenIssuer
 
     /// Reads the HRIS export and signs a token for everyone in it (and HR) with `secret`, the
     /// HS256 secret the services run with.
@@ -42,11 +44,19 @@ package struct DemoContext: Sendable {
         }
         return DemoContext(
             org: people, orgFile: orgFile, tokens: tokens, kafka: kafka, console: DemoConsole(), logger: logger,
-            concurrency: concurrency, year: CalendarDate(utc: now).year, startedAt: now)
+            concurrency: concurrency, year: CalendarDate(utc: now).year, startedAt: now, issuer: issuer)
     }
 
     /// A client of the service at `baseURL` that acts as any of the demo's people.
     package func client(baseURL: String) -> ServiceClient {
         ServiceClient(baseURL: baseURL, tokens: tokens)
+    }
+
+    /// A client of the service at `baseURL` that acts as `subject` with the HR role added: one of
+    /// ``DemoOrg/hrStandIns``, acting for HR where HR may not act itself (its own pay).
+    package func actingForHR(_ subject: String, baseURL: String) async throws -> ServiceClient {
+        let token = try await issuer.issue(
+            subject: subject, roles: org.roles(of: subject).union([.hr]), name: org.byID[subject]?.name, lifetime: .seconds(3600))
+        return ServiceClient(baseURL: baseURL, tokens: [subject: token])
     }
 }

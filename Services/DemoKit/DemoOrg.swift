@@ -18,6 +18,10 @@ package struct DemoOrg: Sendable {
     package let heads: [String: String]
     /// The person who acts for HR: the head of People, or a dedicated `hr` user when there is none.
     package let hr: String
+    /// Who may act for HR where HR's own pay is at stake (nobody approves their own): the other
+    /// people of HR's department, nearest to HR in the reporting line first, then the person HR
+    /// reports to. They sign in with the HR role for that alone (``DemoContext/actingForHR(_:baseURL:)``).
+    package let hrStandIns: [String]
 
     package init(_ employees: [EmployeeUpserted]) throws {
         guard !employees.isEmpty else { throw DemoError("the org chart is empty") }
@@ -41,7 +45,21 @@ package struct DemoOrg: Sendable {
         departments = heads.filter { !roots.contains($0.value) }.keys
             .sorted { (headcount[$0] ?? 0, $1) > (headcount[$1] ?? 0, $0) }
         self.heads = heads
-        hr = heads["People"] ?? "hr"
+        let hr = heads["People"] ?? "hr"
+        self.hr = hr
+        // Breadth first down HR's reporting line within their department, then the rest of it, then HR's manager.
+        let department = byID[hr]?.department
+        var nearest: [String] = []
+        var queue = reports[hr] ?? []
+        while !queue.isEmpty {
+            let next = queue.removeFirst()
+            guard byID[next]?.department == department, !nearest.contains(next) else { continue }
+            nearest.append(next)
+            queue += reports[next] ?? []
+        }
+        let others = employees.filter { $0.department == department && $0.employeeID != hr && !nearest.contains($0.employeeID) }
+        let manager = byID[hr]?.managerID.flatMap { byID[$0] != nil ? $0 : nil }
+        hrStandIns = (nearest + others.map(\.employeeID) + (manager.map { [$0] } ?? [])).filter { $0 != hr }
     }
 
     /// Everyone who has direct reports, in file order.
