@@ -7,4 +7,4 @@ import StrideRuntime
 // until SIGTERM or SIGINT, then drains and exits 0.
 await ServiceMain.run(
     executable: "stride-incentives", label: "stride.incentives", settings: { try IncentivesSettings.fromEnvironment() },
-    definition: { IncentivesService.definition(settings: $0) })
+    definition: { IncentivesService.definition(name: $0.schema, settings: $0) })

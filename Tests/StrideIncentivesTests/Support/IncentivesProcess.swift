@@ -6,7 +6,7 @@ import StrideTestSupport
 import FoundationNetworking
 #endif
 
-/// The real `stride-incentives` executable, as an operator runs it (schema `incentives`), started
+/// The real `stride-incentives` executable, as an operator runs it (on a schema of the test's own), started
 /// with an optional failpoint armed so that it kills itself (SIGKILL) at that step.
 final class IncentivesProcess: @unchecked Sendable {
     // @unchecked: `process` is only started in `init` and then read (its pid, its status) after
@@ -16,7 +16,7 @@ final class IncentivesProcess: @unchecked Sendable {
     let ended: AsyncStream<Void>
     static let secret = "exactly-once-test-secret-of-32-bytes-or-more"
 
-    init(failpoint: String?) throws {
+    init(failpoint: String?, schema: String) throws {
         port = try ScratchBroker.freePort()
         process.executableURL = try Self.executable("stride-incentives")
         var environment = ProcessInfo.processInfo.environment
@@ -27,6 +27,7 @@ final class IncentivesProcess: @unchecked Sendable {
         environment["JWT_SECRET"] = Self.secret
         environment["LOG_LEVEL"] = "error"
         environment["STRIDE_FAILPOINT"] = failpoint
+        environment["INCENTIVES_SCHEMA"] = schema
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
