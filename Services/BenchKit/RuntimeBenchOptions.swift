@@ -4,7 +4,7 @@ import ArgumentParser
 /// outbox → inbox pipeline, each next to raw librdkafka or libpq measured in the same run.
 package struct RuntimeBenchOptions: ParsableArguments {
     /// The suites this part runs.
-    package static let suites = ["kafka", "postgres", "pipeline"]
+    package static let suites = ["kafka", "postgres", "pipeline", "relay"]
 
     @Option(help: "Messages per Kafka measurement.")
     package var messages = 200_000
@@ -15,6 +15,9 @@ package struct RuntimeBenchOptions: ParsableArguments {
     @Option(help: "Events for the pipeline's sustained-throughput measurement.")
     package var pipelineEvents = 50_000
 
+    @Option(help: "Events in the backlog the relay measurement publishes.")
+    package var relayEvents = 200_000
+
     @Option(help: "Events per second for the pipeline's latency measurement.")
     package var latencyRate = 1_000
 
@@ -24,8 +27,8 @@ package struct RuntimeBenchOptions: ParsableArguments {
     package init() {}
 
     package func validate() throws {
-        guard messages > 0, rows > 0, pipelineEvents > 0, latencyRate > 0, latencySeconds > 0 else {
-            throw ValidationError("--messages, --rows, --pipeline-events, --latency-rate and --latency-seconds must be positive.")
+        guard messages > 0, rows > 0, pipelineEvents > 0, relayEvents > 0, latencyRate > 0, latencySeconds > 0 else {
+            throw ValidationError("--messages, --rows, --pipeline-events, --relay-events, --latency-rate and --latency-seconds must be positive.")
         }
     }
 
@@ -43,6 +46,9 @@ package struct RuntimeBenchOptions: ParsableArguments {
                 kafka: run.kafka, url: run.databaseURL, events: pipelineEvents, rate: latencyRate, seconds: latencySeconds,
                 logger: run.logger
             ).run(into: &report, ceiling: pipelineCeiling)
+        }
+        if run.includes("relay") {
+            try await RelayBench(kafka: run.kafka, url: run.databaseURL, events: relayEvents, logger: run.logger).run(into: &report)
         }
     }
 }

@@ -38,16 +38,21 @@ struct OutboxInboxTests {
         #expect(try await fixture.count("\(schema).outbox WHERE published_at IS NULL") == 1)
     }
 
-    @Test("the relay publishes every row once, in order per key, with the CloudEvents headers")
-    func relayPublishesInOrderPerKey() async throws {
+    @Test(
+        "the relay publishes every row once, in order per key, with the CloudEvents headers (in one batch, and in many pipelined ones)",
+        arguments: [1_000, 7])
+    func relayPublishesInOrderPerKey(batchSize: Int) async throws {
         let schema = try await fixture.migratedSchema("ob")
         let topic = try await fixture.createTopic("relay")
         let outbox = Outbox(schema: schema, source: "/stride/test")
         let events = try (0..<90).map { try outbox.encode(Self.reading("metric-\($0 % 3)", $0), topic: topic) }
         try await fixture.pool.transaction { connection in try await outbox.enqueue(events, on: connection) }
         let producer = try RenewableProducer(configuration: fixture.kafka, logger: fixture.logger)
-        let relay = OutboxRelay(outbox: outbox, pool: fixture.pool, producer: producer, logger: fixture.logger)
+        var settings = OutboxRelay.Settings()
+        settings.batchSize = batchSize
+        let relay = OutboxRelay(outbox: outbox, pool: fixture.pool, producer: producer, settings: settings, logger: fixture.logger)
         #expect(await relay.drain() == 90)
+        #expect(try await fixture.count("\(schema).outbox WHERE published_at IS NULL") == 0, "every row is marked when drain returns")
         #expect(await relay.drain() == 0, "nothing is published twice")
         await producer.close()
 

@@ -59,14 +59,17 @@ struct RelayDeliveryTests {
         #expect(values == (0..<1100).map { Decimal($0) }, "in the order written")
     }
 
-    @Test("a row that can never be delivered is parked after bounded retries; the rows behind it flow; re-queue works")
-    func undeliverableRowIsParked() async throws {
+    @Test(
+        "a row that can never be delivered is parked after bounded retries; the rows behind it flow; re-queue works (one batch, and pipelined batches of 3)",
+        arguments: [1_000, 3])
+    func undeliverableRowIsParked(batchSize: Int) async throws {
         let schema = try await fixture.migratedSchema("ob")
         let topic = try await fixture.createTopic("park", partitions: 1)
         let outbox = Outbox(schema: schema, source: "/stride/test")
         let producer = try RenewableProducer(configuration: fixture.kafka, logger: fixture.logger)
         var settings = OutboxRelay.Settings()
         settings.maxAttempts = 3
+        settings.batchSize = batchSize
         let relay = OutboxRelay(outbox: outbox, pool: fixture.pool, producer: producer, settings: settings, logger: fixture.logger)
 
         for value in 0..<10 {

@@ -15,7 +15,9 @@ import Synchronization
 ///   holder renews it with every batch, the others stand by and take over when it expires (a
 ///   crashed holder) or is released (a graceful stop). No transaction, lock or pooled
 ///   connection is held while Kafka works: a batch is claimed with one statement, published,
-///   then marked with another. Should two relays ever overlap (a holder stalled past its lease),
+///   then marked with another. Under a backlog the three overlap: while one batch is out, the
+///   next is read and the one before is marked (on other connections), so the database and the
+///   broker work at the same time; batches still go to Kafka one after the other. Should two relays ever overlap (a holder stalled past its lease),
 ///   both publish from the oldest pending row in id order, so consumers, which deduplicate by
 ///   event id, still see every key's events in order.
 /// - **A broker outage** (every row of a batch failing with a transient error) is retried with
@@ -39,7 +41,7 @@ public final class OutboxRelay: Service, Sendable {
     /// Tuning knobs; the defaults suit production.
     public struct Settings: Sendable {
         /// Rows claimed and published per batch.
-        public var batchSize = 1_000
+        public var batchSize = 5_000
         /// How long the relay waits after being woken before it claims a batch, so that the
         /// commits of the next few milliseconds go out with it: under load a batch then costs two
         /// statements for many rows instead of for one or two. Adds at most this much latency.
@@ -167,23 +169,34 @@ public final class OutboxRelay: Service, Sendable {
         var total = 0
         var backoff: Duration = .milliseconds(100)
         var failedBatches = 0
+        var pipeline = Pipeline()
         while true {
             let outcome: BatchOutcome
             do {
-                outcome = try await publishBatch()
+                outcome = try await publishBatch(&pipeline)
             } catch {
                 logger.error("outbox batch failed", metadata: ["error": "\(error)"])
+                await pipeline.abandon()
                 outcome = .outage
             }
             switch outcome {
             case .standby:
+                await pipeline.abandon()
                 return total
             case .published(let delivered, let failedAlone, let claimed):
                 total += delivered
                 failedBatches = 0
                 if failedAlone == 0 {
                     backoff = .milliseconds(100)
-                    if claimed < settings.batchSize { return total }
+                    if claimed < settings.batchSize || Task.isCancelled || Task.isShuttingDownGracefully {
+                        // Returning means every delivered row is marked: a caller may look at once.
+                        do {
+                            try await pipeline.finish()
+                        } catch {
+                            logger.warning("outbox rows delivered but not marked; they are sent again", metadata: ["error": "\(error)"])
+                        }
+                        return total
+                    }
                     continue
                 }
             case .outage:
@@ -200,13 +213,52 @@ public final class OutboxRelay: Service, Sendable {
         }
     }
 
-    /// Claims the lease and the oldest pending rows, publishes them, marks the outcome.
-    func publishBatch() async throws -> BatchOutcome {
-        let rows = try await claimBatch()
+    /// What runs beside the batch being published, so that the database and the broker work at
+    /// the same time: the claim of the next batch (rows after the current one's last id) and the
+    /// mark of the previous, fully delivered batch. Any failure empties the pipeline, and the next
+    /// batch is claimed from the oldest pending row again.
+    struct Pipeline {
+        var nextClaim: Task<[ClaimedRow]?, any Error>?
+        var pendingMark: Task<Void, any Error>?
+
+        /// Waits for the previous batch's mark; throws its error.
+        mutating func awaitMark() async throws {
+            guard let mark = pendingMark else { return }
+            pendingMark = nil
+            try await mark.value
+        }
+
+        /// Drops the claimed-ahead batch (its rows stay pending) and waits for the mark.
+        mutating func finish() async throws {
+            if let claim = nextClaim {
+                nextClaim = nil
+                _ = try? await claim.value
+            }
+            try await awaitMark()
+        }
+
+        /// ``finish()`` after a failure: a failed mark only means those rows go out again.
+        mutating func abandon() async { try? await finish() }
+    }
+
+    /// Claims the lease and the oldest pending rows (or takes the batch claimed ahead), publishes
+    /// them, and marks the outcome — in the background when every row was delivered.
+    func publishBatch(_ pipeline: inout Pipeline) async throws -> BatchOutcome {
+        let rows: [ClaimedRow]?
+        if let ahead = pipeline.nextClaim {
+            pipeline.nextClaim = nil
+            rows = try await ahead.value
+        } else {
+            rows = try await claimBatch(after: nil)
+        }
         guard let rows else { return .standby }
-        guard !rows.isEmpty else {
+        guard let last = rows.last else {
             recordSuccess()
             return .published(delivered: 0, failedAlone: 0, claimed: 0)
+        }
+        if rows.count == settings.batchSize {
+            // A full batch: there may be more, so the next one is read while this one is out.
+            pipeline.nextClaim = Task { try await self.claimBatch(after: last.id) }
         }
         Failpoint.relayBeforePublish.hit()
         let messages = rows.map(\.message)
@@ -214,8 +266,11 @@ public final class OutboxRelay: Service, Sendable {
         guard let results = await abandonableWait(untilShutdown: true, { await self.producer.send(messages) }) else {
             return .published(delivered: 0, failedAlone: 0, claimed: 0)
         }
+        // Marks land in batch order: the previous batch's first.
+        try await pipeline.awaitMark()
         Failpoint.relayAfterPublishBeforeMark.hit()
         var delivered: [Int64] = []
+        delivered.reserveCapacity(rows.count)
         var failures: [(id: Int64, error: KafkaError)] = []
         for (row, result) in zip(rows, results) {
             switch result {
@@ -223,11 +278,18 @@ public final class OutboxRelay: Service, Sendable {
             case .failure(let error): failures.append((row.id, error))
             }
         }
+        publishedCounter.increment(by: delivered.count)
+        if failures.isEmpty {
+            pipeline.pendingMark = Task { try await self.mark(delivered: delivered, failed: []) }
+            recordSuccess()
+            return .published(delivered: delivered.count, failedAlone: 0, claimed: rows.count)
+        }
+        // Something failed: the batch read ahead is dropped and the next starts from the oldest pending row.
+        try await pipeline.finish()
+        failedCounter.increment(by: failures.count)
         let outage = delivered.isEmpty && !failures.contains { $0.error.isPermanentForMessage }
         let countedAgainstRows = outage ? [] : failures
         try await mark(delivered: delivered, failed: countedAgainstRows)
-        publishedCounter.increment(by: delivered.count)
-        if !failures.isEmpty { failedCounter.increment(by: failures.count) }
         if outage {
             let reason = "\(failures[0].error)"
             state.withLock { $0.failure = reason }
@@ -235,10 +297,8 @@ public final class OutboxRelay: Service, Sendable {
             return .outage
         }
         recordSuccess()
-        if !failures.isEmpty {
-            logger.warning("outbox rows not delivered on their own; will retry", metadata: [
-                "outbox.undelivered": "\(failures.count)", "error": "\(failures[0].error)"])
-        }
+        logger.warning("outbox rows not delivered on their own; will retry", metadata: [
+            "outbox.undelivered": "\(failures.count)", "error": "\(failures[0].error)"])
         return .published(delivered: delivered.count, failedAlone: failures.count, claimed: rows.count)
     }
 
@@ -247,14 +307,15 @@ public final class OutboxRelay: Service, Sendable {
     }
 
     /// One row as claimed for publishing.
-    private struct ClaimedRow {
+    struct ClaimedRow: Sendable {
         var id: Int64
         var message: KafkaOutgoingMessage
     }
 
-    /// Takes or renews the lease and reads the oldest pending rows, in one statement.
+    /// Takes or renews the lease and reads the oldest pending rows (after `cursor`, when the batch
+    /// before them is still being published), in one statement.
     /// - Returns: `nil` when another relay holds the lease.
-    private func claimBatch() async throws -> [ClaimedRow]? {
+    private func claimBatch(after cursor: Int64?) async throws -> [ClaimedRow]? {
         let schema = outbox.schema
         let leaseSeconds = Double(settings.leaseDuration.components.seconds)
         let rows = try await pool.query("""
@@ -268,7 +329,8 @@ public final class OutboxRelay: Service, Sendable {
             SELECT true AS leader, o.id, o.topic, o.partition_key, o.headers::text AS headers, o.payload
             FROM lease LEFT JOIN LATERAL (
                 SELECT id, topic, partition_key, headers, payload FROM \(unescaped: schema).outbox
-                WHERE published_at IS NULL AND parked_at IS NULL ORDER BY id LIMIT \(settings.batchSize)
+                WHERE published_at IS NULL AND parked_at IS NULL AND id > \(cursor ?? 0)
+                ORDER BY id LIMIT \(settings.batchSize)
             ) o ON true
             ORDER BY o.id
             """)
@@ -282,14 +344,12 @@ public final class OutboxRelay: Service, Sendable {
         guard isLeader else { return nil }
         var claimed: [ClaimedRow] = []
         claimed.reserveCapacity(rows.count)
-        let decoder = JSONDecoder()
         for row in rows {
-            guard let id = try row.decode("id", as: Int64?.self) else { continue }  // the lease row alone: nothing pending
-            let pairs = try decoder.decode([[String]].self, from: Data(try row.decode("headers", as: String.self).utf8))
+            guard let id = try row.decode(1, as: Int64?.self) else { continue }  // the lease row alone: nothing pending
             claimed.append(ClaimedRow(id: id, message: KafkaOutgoingMessage(
-                topic: try row.decode("topic"), key: try row.decode("partition_key", as: String.self),
-                value: Array(try row.decode("payload", as: String.self).utf8),
-                headers: pairs.compactMap { $0.count == 2 ? KafkaHeader(key: $0[0], value: $0[1]) : nil })))
+                topic: try row.decode(2), key: try row.decode(3, as: String.self),
+                value: Array(try row.decode(5, as: String.self).utf8),
+                headers: try OutboxHeaders.decode(try row.decode(4, as: String.self)))))
         }
         return claimed
     }
