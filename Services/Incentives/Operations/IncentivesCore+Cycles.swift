@@ -57,6 +57,9 @@ extension IncentivesCore {
         try await store.fitBudgets(cycle, on: connection)
         step("fit")
         let written = try await store.recommend(cycle, on: connection)
+        // Approval and the budget views plan their joins from these statistics: a table last
+        // analyzed empty makes the planner expect one row per department and loop over thousands.
+        try await connection.execute("ANALYZE \(unescaped: schema).recommendations")
         step("recommend")
         try await announceRecommendations(of: cycle, on: connection)
         step("announce")
