@@ -17,17 +17,7 @@ struct StrideProcess {
         }
     }
 
-    static func executable() throws -> URL {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("stride"),
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("stride"),
-            Bundle.main.bundleURL.appendingPathComponent("stride"),
-        ]
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw MissingInfrastructure(description: "stride is not built; run `swift build --build-tests` first (looked in \(candidates.map(\.path)))")
-        }
-        return found
-    }
+    static func executable() throws -> URL { try BuiltExecutable.url(named: "stride") }
 
     /// Runs `stride arguments…` to its end (terminated after `timeout`, which only catches a hang).
     static func run(_ arguments: [String], failpoint: String? = nil, timeout: Duration = .seconds(300)) async throws -> Outcome {

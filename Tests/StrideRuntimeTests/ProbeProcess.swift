@@ -13,17 +13,7 @@ struct ProbeProcess {
         var succeeded: Bool { reason == .exit && status == 0 }
     }
 
-    static func executable() throws -> URL {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("StrideProbe"),
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("StrideProbe"),
-            Bundle.main.bundleURL.appendingPathComponent("StrideProbe"),
-        ]
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw MissingInfrastructure(description: "StrideProbe is not built; run `swift build --build-tests` first (looked in \(candidates.map(\.path)))")
-        }
-        return found
-    }
+    static func executable() throws -> URL { try BuiltExecutable.url(named: "StrideProbe") }
 
     /// Runs the probe to its end (at most `timeout`).
     static func run(_ arguments: [String], failpoint: String? = nil, timeout: Duration = .seconds(120)) async throws -> Outcome {

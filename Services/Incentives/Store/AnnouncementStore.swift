@@ -47,10 +47,10 @@ struct AnnouncementStore: Sendable {
         "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
-    /// Every merit and bonus recommendation of a cycle (or only `ids`), announced.
+    /// Every merit and bonus recommendation of a cycle, announced.
     /// - Returns: how many events were written.
     func announceRecommendations(
-        of cycle: CompCycle, only ids: [String]? = nil, topic: String, time: Date, on connection: PostgresConnection
+        of cycle: CompCycle, topic: String, time: Date, on connection: PostgresConnection
     ) async throws -> Int {
         let stamp = Self.ceTime(time)
         let merit: PostgresQuery = """
@@ -71,8 +71,7 @@ struct AnnouncementStore: Sendable {
                     'budget_id', r.comp_cycle_id || '/' || r.department || '/' || r.currency,
                     'effective_date', \(cycle.effectiveDate.description)::text)::text
             FROM (SELECT x.*, gen_random_uuid() AS event_uuid FROM \(unescaped: schema).recommendations x
-                  WHERE x.comp_cycle_id = \(cycle.compCycleID) AND x.kind = 'merit'
-                    AND (\(ids)::text[] IS NULL OR x.recommendation_id = ANY(\(ids)::text[]))) r
+                  WHERE x.comp_cycle_id = \(cycle.compCycleID) AND x.kind = 'merit') r
             """
         let bonus: PostgresQuery = """
             INSERT INTO \(unescaped: schema).outbox (event_id, topic, partition_key, event_type, headers, payload)
@@ -87,8 +86,7 @@ struct AnnouncementStore: Sendable {
                     'proration_factor', trim_scale(round(r.proration * r.fit, \(unescaped: String(BudgetFit.places))))::text,
                     'amount', \(unescaped: money("r.amount")), 'payout_date', \(cycle.payoutDate.description)::text)::text
             FROM (SELECT x.*, gen_random_uuid() AS event_uuid FROM \(unescaped: schema).recommendations x
-                  WHERE x.comp_cycle_id = \(cycle.compCycleID) AND x.kind = 'bonus'
-                    AND (\(ids)::text[] IS NULL OR x.recommendation_id = ANY(\(ids)::text[]))) r
+                  WHERE x.comp_cycle_id = \(cycle.compCycleID) AND x.kind = 'bonus') r
             """
         return try await connection.execute(merit) + (try await connection.execute(bonus))
     }

@@ -75,15 +75,5 @@ final class IncentivesProcess: @unchecked Sendable {
         return ((response as? HTTPURLResponse)?.statusCode, String(decoding: data, as: UTF8.self))
     }
 
-    static func executable(_ name: String) throws -> URL {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name),
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent(name),
-            Bundle.main.bundleURL.appendingPathComponent(name),
-        ]
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw MissingInfrastructure(description: "\(name) is not built; run `swift build --build-tests` first")
-        }
-        return found
-    }
+    static func executable(_ name: String) throws -> URL { try BuiltExecutable.url(named: name) }
 }
