@@ -41,11 +41,10 @@ extension AppraisalCore {
         for cycle in open {
             guard try await cycles.addParticipants(of: cycle.cycleID, cycle.population, only: employeeID, on: connection) > 0 else { continue }
             let terms = try await terms(ofCycle: cycle.cycleID, on: connection)
-            let requested = try await cycles.requestOpeningReviews(
+            _ = try await cycles.requestOpeningReviews(
                 of: cycle.cycleID, groups: weighedGroups(terms), dueOn: Self.dueDates(of: cycle), only: employeeID,
-                by: Self.populationActor, on: connection)
-            let events = try requested.map { try outbox.encode(reviewRequested($0, cycleID: cycle.cycleID, actor: Self.populationActor)) }
-            try await outbox.enqueue(events, on: connection)
+                by: Self.populationActor, source: outbox.source, time: Date(), on: connection)
+            try await connection.execute("SELECT pg_notify(\(outbox.channel), '')")
             logger.info("joiner added to an open cycle", metadata: ["employee.id": "\(employeeID)", "cycle.id": "\(cycle.cycleID)"])
         }
     }

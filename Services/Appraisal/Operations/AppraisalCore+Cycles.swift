@@ -54,17 +54,12 @@ extension AppraisalCore {
                     competencyWeightPercent: template.terms.competencyWeightPercent,
                     minimumAnonymousRaters: template.terms.minimumAnonymousRaters, participantCount: participants,
                     actorID: principal.subject))], on: connection)
-        // One statement makes every request (set-based); their events are encoded and written a
-        // chunk at a time, so memory holds one chunk of events whatever the population's size.
-        let requested = try await cycles.requestOpeningReviews(
-            of: cycleID, groups: weighedGroups(template.terms), dueOn: Self.dueDates(of: cycle), by: principal.subject, on: connection)
-        for start in stride(from: 0, to: requested.count, by: Self.bulkChunk) {
-            try await outbox.enqueue(
-                try requested[start..<min(start + Self.bulkChunk, requested.count)].map {
-                    try outbox.encode(reviewRequested($0, cycleID: cycleID, actor: principal.subject))
-                }, on: connection)
-        }
-        let requestCount = requested.count
+        // One statement makes every request and its event (set-based, built in SQL), whatever
+        // the population's size.
+        let requestCount = try await cycles.requestOpeningReviews(
+            of: cycleID, groups: weighedGroups(template.terms), dueOn: Self.dueDates(of: cycle), by: principal.subject,
+            source: outbox.source, time: Date(), on: connection)
+        try await connection.execute("SELECT pg_notify(\(outbox.channel), '')")
         try await AuditTrail(schema: schema).record(
             table: "cycles", recordID: cycleID, action: "open_cycle", before: nil,
             after: #"{"participants": \#(participants), "review_requests": \#(requestCount), "template_version": \#(template.version)}"#,

@@ -55,11 +55,18 @@ struct CycleStore: Sendable {
     /// weighs: the self review, the manager's (an active manager in the directory), and an upward
     /// review from each active direct report. Appraisals that already have a review of a group
     /// from a reviewer are skipped, so the statement may run again for late joiners.
-    /// - Returns: the requests made.
+    ///
+    /// Each request is announced (``ReviewRequested``) by the same statement: the events are
+    /// built in SQL (``OutboxSQL``), so 300,000 requests cost no row in Swift; the caller wakes
+    /// the relay. `OpeningAnnouncementTests` proves each row is the event Swift would build.
+    /// - Parameters:
+    ///   - source: `ce_source` of the events (the outbox's).
+    ///   - time: `ce_time` of the events.
+    /// - Returns: how many requests were made.
     func requestOpeningReviews(
         of cycleID: String, groups: Set<RaterGroup>, dueOn: [RaterGroup: CalendarDate], only employeeID: String? = nil,
-        by actor: String, on connection: PostgresConnection
-    ) async throws -> [RequestedReview] {
+        by actor: String, source: String, time: Date, on connection: PostgresConnection
+    ) async throws -> Int {
         func due(_ group: RaterGroup) -> String { (dueOn[group] ?? CalendarDate(utc: Date())).description }
         let rows = try await connection.query("""
             WITH wanted AS (
@@ -79,14 +86,28 @@ struct CycleStore: Sendable {
                 JOIN \(unescaped: schema).org_employees r ON r.manager_id = a.employee_id AND r.status = 'active'
                 WHERE a.cycle_id = \(cycleID) AND a.status = 'active' AND \(groups.contains(.directReport))
                   AND (\(employeeID)::text IS NULL OR a.employee_id = \(employeeID)))
-            INSERT INTO \(unescaped: schema).reviews
-                (review_id, appraisal_id, cycle_id, employee_id, reviewer_id, rater_group, status, due_on, requested_by)
-            SELECT \(unescaped: schema).uuid_v7(), w.appraisal_id, \(cycleID), w.employee_id, w.reviewer_id, w.rater_group, 'requested', w.due_on, \(actor)
-            FROM wanted w
-            ON CONFLICT DO NOTHING
-            RETURNING review_id, employee_id, reviewer_id, rater_group, due_on
+            , made AS (
+                INSERT INTO \(unescaped: schema).reviews
+                    (review_id, appraisal_id, cycle_id, employee_id, reviewer_id, rater_group, status, due_on, requested_by)
+                SELECT \(unescaped: schema).uuid_v7(), w.appraisal_id, \(cycleID), w.employee_id, w.reviewer_id, w.rater_group, 'requested',
+                       w.due_on, \(actor)
+                FROM wanted w
+                ON CONFLICT DO NOTHING
+                RETURNING review_id, employee_id, reviewer_id, rater_group, due_on)
+            , announced AS (
+                INSERT INTO \(unescaped: schema).outbox (event_id, topic, partition_key, event_type, headers, payload)
+                SELECT r.event_uuid, \(ReviewRequested.topic.rawValue), r.employee_id, \(ReviewRequested.eventType),
+                    \(unescaped: OutboxSQL.headers(
+                        source: source, type: ReviewRequested.eventType, ceTime: OutboxSQL.ceTime(time), id: "r.event_uuid",
+                        subject: "r.employee_id")),
+                    json_build_object(
+                        'review_id', r.review_id, 'cycle_id', \(cycleID)::text, 'employee_id', r.employee_id,
+                        'reviewer_id', CASE WHEN r.rater_group = 'external' THEN 'external' ELSE r.reviewer_id END,
+                        'rater_group', r.rater_group, 'due_date', to_char(r.due_on, 'YYYY-MM-DD'), 'actor_id', \(actor)::text)::text
+                FROM (SELECT m.*, gen_random_uuid() AS event_uuid FROM made m) r)
+            SELECT count(*)::int FROM made
             """)
-        return try rows.map(RequestedReview.init(row:))
+        return try rows.first?.decode(0, as: Int.self) ?? 0
     }
 
     func cycle(_ cycleID: String, forUpdate: Bool = false, on connection: PostgresConnection) async throws -> CycleRecord? {

@@ -23,12 +23,7 @@ struct AnnouncementStore: Sendable {
 
     /// The event's headers as `EventCodec` writes them (`r.event_uuid` the event id, `r.employee_id` the subject).
     private func headers(type: String, time: String) -> String {
-        """
-        jsonb_build_array(jsonb_build_array('ce_specversion', '1.0'), jsonb_build_array('ce_id', r.event_uuid::text),
-            jsonb_build_array('ce_source', \(Self.literal(source))), jsonb_build_array('ce_type', \(Self.literal(type))),
-            jsonb_build_array('ce_time', \(Self.literal(time))), jsonb_build_array('ce_subject', r.employee_id),
-            jsonb_build_array('content-type', 'application/json'))
-        """
+        OutboxSQL.headers(source: source, type: type, ceTime: time, id: "r.event_uuid", subject: "r.employee_id")
     }
 
     /// Money JSON for an amount column in the row's currency.
@@ -36,16 +31,8 @@ struct AnnouncementStore: Sendable {
         "json_build_object('amount', round(\(column), \(schema).minor_digits(\(currency)))::text, 'currency', \(currency))"
     }
 
-    /// `ce_time` as ``EventCodec`` writes it (RFC 3339, milliseconds, UTC).
-    static func ceTime(_ time: Date) -> String {
-        EventCodec.headers(for: EventMetadata(id: UUID(), source: "/", type: "-", time: time))
-            .first { $0.name == EventHeader.timeName }?.value ?? ""
-    }
-
-    /// A SQL string literal (the texts quoted here are the service's own: source, type, time).
-    private static func literal(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
-    }
+    /// `ce_time` as ``EventCodec`` writes it.
+    static func ceTime(_ time: Date) -> String { OutboxSQL.ceTime(time) }
 
     /// Every merit and bonus recommendation of a cycle, announced.
     /// - Returns: how many events were written.
