@@ -175,7 +175,7 @@ struct OpenAPIDocumentTests {
         let bodies = document.operations.map(document.bodySchemas(of:))
         let requests = Set(bodies.flatMap(\.request))
         #expect(requests.sorted() == RequestBodies.schemaNames.sorted(), "request body schemas")
-        let checked = Set(ResponseSamples.schemaNames + RequestBodies.schemaNames + Self.renderedByRuntime)
+        let checked = Set(ResponseSamples.schemaNames + RequestBodies.schemaNames + OpenAPIDocument.renderedByRuntime)
         let carried = document.objectSchemas(reachableFrom: bodies.flatMap { $0.request + $0.responses })
         #expect(carried.subtracting(checked).sorted() == [], "object schemas no test compares with the code")
     }
@@ -212,67 +212,14 @@ struct OpenAPIDocumentTests {
 
     // MARK: What the runtime renders
 
-    /// Object schemas checked by rendering them through the runtime's router rather than from samples.
-    static let renderedByRuntime = ["Problem", "FieldError", "Liveness", "Readiness", "NotReadyProblem", "ReadinessCheckResult"]
-
     @Test("problems and health bodies have exactly the documented fields; the public routes need no token")
     func runtimeBodies() async throws {
-        struct Unreachable: Error {}
-        let failing = StrideHTTPServer.makeRouter(metrics: StrideMetrics(), readinessChecks: [
-            ReadinessCheck("database") {}, ReadinessCheck("broker") { throw Unreachable() },
-        ])
-        failing.get("every-field") { _, _ -> HTTPResponse.Status in throw Problem.validation(field: "weight", "expected a string") }
-        failing.get("fewest-fields") { _, _ -> HTTPResponse.Status in throw Problem(status: .gone) }
-        failing.get("database-down") { _, _ -> HTTPResponse.Status in
-            throw PostgresError(code: .connection, message: "connection refused")
-        }
-        try await Application(router: failing).test(.router) { client in
-            let full = try await Self.object(client.executeRequest(uri: "/every-field", method: .get, headers: [:], body: nil))
-            try self.expect(full, matches: "Problem", every: true)
-            let error = try #require((full["errors"] as? [[String: Any]])?.first)
-            try self.expect(error, matches: "FieldError", every: true)
-            try self.expect(error, matches: "FieldError", every: false)
-            let fewest = try await Self.object(client.executeRequest(uri: "/fewest-fields", method: .get, headers: [:], body: nil))
-            try self.expect(fewest, matches: "Problem", every: false)
-            let outage = try await client.executeRequest(uri: "/database-down", method: .get, headers: [:], body: nil)
-            #expect(outage.status == .serviceUnavailable)
-            #expect(outage.headers[.retryAfter].flatMap { Int($0) }.map { $0 >= 1 } == true, "Unavailable documents Retry-After")
-            #expect(outage.headers[.contentType] == "application/problem+json")
-            let outageProblem = try Self.object(outage)
-            #expect(outageProblem["type"] as? String == "https://stride.dev/problems/unavailable")
-            let required = try #require(document.fields(ofSchema: "Problem")).required
-            #expect(required.subtracting(outageProblem.keys).sorted() == [], "the 503 problem lacks required fields")
-            let notReady = try await Self.object(client.executeRequest(uri: "/health/ready", method: .get, headers: [:], body: nil))
-            try self.expect(notReady, matches: "NotReadyProblem", every: true)
-            try self.expect(notReady, matches: "NotReadyProblem", every: false)
-            let checks = try #require(notReady["checks"] as? [[String: Any]])
-            try self.expect(try #require(checks.first { $0["status"] as? String == "failed" }), matches: "ReadinessCheckResult", every: true)
-            try self.expect(try #require(checks.first { $0["status"] as? String == "ok" }), matches: "ReadinessCheckResult", every: false)
-        }
-        let ready = StrideHTTPServer.makeRouter(metrics: StrideMetrics(), readinessChecks: [ReadinessCheck("database") {}])
-        let unauthenticated = document.operations.filter { $0.value["security"] != nil }
-        try await Application(router: ready).test(.router) { client in
-            for operation in unauthenticated {
-                let response = try await client.executeRequest(uri: operation.path, method: .init(operation.method)!, headers: [:], body: nil)
-                #expect(response.status == .ok, "\(operation.name) answers \(response.status) without a token")
-            }
-            let readiness = try await Self.object(client.executeRequest(uri: "/health/ready", method: .get, headers: [:], body: nil))
-            try self.expect(readiness, matches: "Readiness", every: true)
-            try self.expect(readiness, matches: "Readiness", every: false)
-            let live = try await Self.object(client.executeRequest(uri: "/health/live", method: .get, headers: [:], body: nil))
-            try self.expect(live, matches: "Liveness", every: true)
-        }
+        let problems = try await document.runtimeBodyProblems()
+        #expect(problems == [])
     }
 
     // MARK: Helpers
 
-    /// Whether `object` has exactly the schema's properties (`every`) or exactly its required fields.
-    func expect(_ object: [String: Any], matches schema: String, every: Bool, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let fields = try #require(document.fields(ofSchema: schema), "no schema \(schema)", sourceLocation: sourceLocation)
-        #expect(
-            object.keys.sorted() == (every ? fields.properties : fields.required).sorted(),
-            "\(every ? "properties" : "required fields") of \(schema)", sourceLocation: sourceLocation)
-    }
 
     /// The top-level keys `value` encodes to with the API's encoder.
     static func keys(of value: any Encodable) throws -> [String] {
@@ -280,9 +227,4 @@ struct OpenAPIDocumentTests {
         return try #require(object as? [String: Any], "\(type(of: value)) does not encode to a JSON object").keys.sorted()
     }
 
-    /// A response body as a JSON object.
-    static func object(_ response: TestResponse) throws -> [String: Any] {
-        let object = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView))
-        return try #require(object as? [String: Any], "not a JSON object: \(String(buffer: response.body))")
-    }
 }

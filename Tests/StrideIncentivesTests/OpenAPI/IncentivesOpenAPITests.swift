@@ -199,7 +199,9 @@ struct IncentivesOpenAPITests {
           arguments: ["Money", "SalaryBand"])
     func moneyFields(schema: String) throws {
         let type: any Codable.Type = schema == "Money" ? Money.self : SalaryBand.self
-        for problem in try codableFieldProblemsWithCurrencies(of: schema, as: type) {
+        // The samples write "text" for a plain string; Money accepts only an ISO 4217 code.
+        let problems = try document.codableFieldProblems(of: schema, as: type) { Self.withCurrencies($0) as? [String: Any] ?? $0 }
+        for problem in problems {
             Issue.record("\(problem) (\(Self.file))")
         }
     }
@@ -320,62 +322,17 @@ struct IncentivesOpenAPITests {
         let lists = (document.root["components"]?["schemas"]?.keys ?? []).filter { $0.hasSuffix("Page") || $0.hasSuffix("List") }
         let checked = Set(
             CodableModels.schemaNames + ["Money", "SalaryBand"] + Self.withDefaults.keys + Self.withDefaults.values.map(\.sent)
-                + EncodedResponses.schemaNames + RequestBodies.topLevel + Self.renderedByRuntime + lists)
+                + EncodedResponses.schemaNames + RequestBodies.topLevel + OpenAPIDocument.renderedByRuntime + lists)
         let carried = document.objectSchemas(reachableFrom: bodies.flatMap { $0.request + $0.responses })
         #expect(carried.subtracting(checked).sorted() == [], "object schemas no test compares with the code")
     }
 
     // MARK: What the runtime renders
 
-    /// Object schemas checked by rendering them through the runtime's router rather than from samples.
-    static let renderedByRuntime = ["Problem", "FieldError", "Liveness", "Readiness", "NotReadyProblem", "ReadinessCheckResult"]
-
     @Test("problems and health bodies have exactly the documented fields; the public routes need no token")
     func runtimeBodies() async throws {
-        struct Unreachable: Error {}
-        let failing = StrideHTTPServer.makeRouter(metrics: StrideMetrics(), readinessChecks: [
-            ReadinessCheck("database") {}, ReadinessCheck("broker") { throw Unreachable() },
-        ])
-        failing.get("every-field") { _, _ -> HTTPResponse.Status in throw Problem.validation(field: "percent", "expected a string") }
-        failing.get("fewest-fields") { _, _ -> HTTPResponse.Status in throw Problem(status: .gone) }
-        failing.get("database-down") { _, _ -> HTTPResponse.Status in
-            throw PostgresError(code: .connection, message: "connection refused")
-        }
-        try await Application(router: failing).test(.router) { client in
-            let full = try await Self.object(client.executeRequest(uri: "/every-field", method: .get, headers: [:], body: nil))
-            try self.expect(full, matches: "Problem", every: true)
-            let error = try #require((full["errors"] as? [[String: Any]])?.first)
-            try self.expect(error, matches: "FieldError", every: true)
-            try self.expect(error, matches: "FieldError", every: false)
-            let fewest = try await Self.object(client.executeRequest(uri: "/fewest-fields", method: .get, headers: [:], body: nil))
-            try self.expect(fewest, matches: "Problem", every: false)
-            let outage = try await client.executeRequest(uri: "/database-down", method: .get, headers: [:], body: nil)
-            #expect(outage.status == .serviceUnavailable)
-            #expect(outage.headers[.retryAfter].flatMap { Int($0) }.map { $0 >= 1 } == true, "Unavailable documents Retry-After")
-            #expect(outage.headers[.contentType] == "application/problem+json")
-            let required = try #require(document.fields(ofSchema: "Problem")).required
-            #expect(required.subtracting(try Self.object(outage).keys).sorted() == [], "the 503 problem lacks required fields")
-            let notReady = try await Self.object(client.executeRequest(uri: "/health/ready", method: .get, headers: [:], body: nil))
-            try self.expect(notReady, matches: "NotReadyProblem", every: true)
-            try self.expect(notReady, matches: "NotReadyProblem", every: false)
-            let checks = try #require(notReady["checks"] as? [[String: Any]])
-            try self.expect(try #require(checks.first { $0["status"] as? String == "failed" }), matches: "ReadinessCheckResult", every: true)
-            try self.expect(try #require(checks.first { $0["status"] as? String == "ok" }), matches: "ReadinessCheckResult", every: false)
-        }
-        let ready = StrideHTTPServer.makeRouter(metrics: StrideMetrics(), readinessChecks: [ReadinessCheck("database") {}])
-        let unauthenticated = document.operations.filter { $0.value["security"] != nil }
-        #expect(unauthenticated.map(\.path).sorted() == ["/health/live", "/health/ready", "/metrics"])
-        try await Application(router: ready).test(.router) { client in
-            for operation in unauthenticated {
-                let response = try await client.executeRequest(uri: operation.path, method: .init(operation.method)!, headers: [:], body: nil)
-                #expect(response.status == .ok, "\(operation.name) answers \(response.status) without a token")
-            }
-            let readiness = try await Self.object(client.executeRequest(uri: "/health/ready", method: .get, headers: [:], body: nil))
-            try self.expect(readiness, matches: "Readiness", every: true)
-            try self.expect(readiness, matches: "Readiness", every: false)
-            let live = try await Self.object(client.executeRequest(uri: "/health/live", method: .get, headers: [:], body: nil))
-            try self.expect(live, matches: "Liveness", every: true)
-        }
+        let problems = try await document.runtimeBodyProblems()
+        #expect(problems == [])
     }
 
     // MARK: Helpers
@@ -433,34 +390,6 @@ struct IncentivesOpenAPITests {
         return problems
     }
 
-    /// ``OpenAPIDocument/codableFieldProblems(of:as:)`` for schemas holding ``Money``: the shared
-    /// samples write `"text"` for a plain string, and `Money` accepts only an ISO 4217 code, so
-    /// every `currency` of the samples becomes `EUR`.
-    func codableFieldProblemsWithCurrencies<T: Codable>(of schema: String, as type: T.Type) throws -> [String] {
-        let fields = try #require(document.fields(ofSchema: schema), "no schema \(schema) in \(Self.file)")
-        func sample(_ which: OpenAPIDocument.SampleFields) throws -> [String: Any] {
-            try #require(Self.withCurrencies(try document.sampleObject(ofSchema: schema, fields: which)) as? [String: Any])
-        }
-        var problems: [String] = []
-        let full = try sample(.all)
-        let encodedFull = try OpenAPIDocument.roundTrip(type, full).sorted()
-        if encodedFull != fields.properties.sorted() {
-            problems.append("properties of \(schema) vs \(type): \(encodedFull) encoded, \(fields.properties.sorted()) documented")
-        }
-        let encodedMinimal = try OpenAPIDocument.roundTrip(type, try sample(.required)).sorted()
-        if encodedMinimal != fields.required.sorted() {
-            problems.append("required fields of \(schema) vs \(type): \(encodedMinimal) encoded, \(fields.required.sorted()) documented")
-        }
-        for key in fields.required.sorted() {
-            var body = full
-            body[key] = nil
-            if (try? OpenAPIDocument.roundTrip(type, body)) != nil {
-                problems.append("\(type) decodes without \(key), which \(schema) lists as required")
-            }
-        }
-        return problems
-    }
-
     /// `value` with every `currency` string set to `EUR`, at every level.
     static func withCurrencies(_ value: Any) -> Any {
         if var object = value as? [String: Any] {
@@ -471,19 +400,7 @@ struct IncentivesOpenAPITests {
         return value
     }
 
-    /// Whether `object` has exactly the schema's properties (`every`) or exactly its required fields.
-    func expect(_ object: [String: Any], matches schema: String, every: Bool, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let fields = try #require(document.fields(ofSchema: schema), "no schema \(schema)", sourceLocation: sourceLocation)
-        #expect(
-            object.keys.sorted() == (every ? fields.properties : fields.required).sorted(),
-            "\(every ? "properties" : "required fields") of \(schema)", sourceLocation: sourceLocation)
-    }
 
-    /// A response body as a JSON object.
-    static func object(_ response: TestResponse) throws -> [String: Any] {
-        let object = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView))
-        return try #require(object as? [String: Any], "not a JSON object: \(String(buffer: response.body))")
-    }
 }
 
 /// The `Codable` models of the plan and the shared values, by their schema name in the document.

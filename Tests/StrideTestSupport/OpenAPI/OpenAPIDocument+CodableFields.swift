@@ -7,15 +7,19 @@ extension OpenAPIDocument {
     /// encodes back exactly the schema's properties; with only the required ones, exactly those;
     /// and without any one required field it does not decode. Uses the API's JSON coders.
     /// - Throws: when the schema is missing or a sample cannot be built or decoded at all.
-    public func codableFieldProblems<T: Codable>(of schema: String, as type: T.Type) throws -> [String] {
+    /// - Parameter adjust: rewrites each sample before it is decoded (e.g. a type that accepts
+    ///   only certain strings where the samples write `"text"`).
+    public func codableFieldProblems<T: Codable>(
+        of schema: String, as type: T.Type, adjustingSamples adjust: ([String: Any]) -> [String: Any] = { $0 }
+    ) throws -> [String] {
         guard let fields = fields(ofSchema: schema) else { return ["no schema \(schema) in the document"] }
         var problems: [String] = []
-        let full = try sampleObject(ofSchema: schema, fields: .all)
+        let full = adjust(try sampleObject(ofSchema: schema, fields: .all))
         let encodedFull = try Self.roundTrip(type, full).sorted()
         if encodedFull != fields.properties.sorted() {
             problems.append("properties of \(schema) vs \(type): \(encodedFull) encoded, \(fields.properties.sorted()) documented")
         }
-        let minimal = try sampleObject(ofSchema: schema, fields: .required)
+        let minimal = adjust(try sampleObject(ofSchema: schema, fields: .required))
         let encodedMinimal = try Self.roundTrip(type, minimal).sorted()
         if encodedMinimal != fields.required.sorted() {
             problems.append("required fields of \(schema) vs \(type): \(encodedMinimal) encoded, \(fields.required.sorted()) documented")
