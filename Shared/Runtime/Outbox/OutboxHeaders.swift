@@ -46,26 +46,30 @@ enum OutboxHeaders {
                 guard let value = string() else { return nil }
                 skipWhitespace()
                 guard take(UInt8(ascii: "]")) else { return nil }
-                guard let key = String(validating: name, as: UTF8.self), String(validating: value, as: UTF8.self) != nil
+                // ASCII (the CloudEvents attributes, nearly always) is valid UTF-8 as it is.
+                guard let key = name.ascii ? String(decoding: name.bytes, as: UTF8.self) : String(validating: name.bytes, as: UTF8.self),
+                      value.ascii || String(validating: value.bytes, as: UTF8.self) != nil
                 else { return nil }
-                headers.append(KafkaHeader(key: key, bytes: Array(value)))
+                headers.append(KafkaHeader(key: key, bytes: Array(value.bytes)))
                 skipWhitespace()
                 if take(UInt8(ascii: "]")) { return atEnd() ? headers : nil }
                 guard take(UInt8(ascii: ",")) else { return nil }
             }
         }
 
-        /// The bytes of a string without escapes or control characters.
-        private mutating func string() -> UnsafeBufferPointer<UInt8>? {
+        /// The bytes of a string without escapes or control characters, and whether they are all ASCII.
+        private mutating func string() -> (bytes: UnsafeBufferPointer<UInt8>, ascii: Bool)? {
             guard take(UInt8(ascii: "\"")) else { return nil }
             let start = index
+            var ascii = true
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
                     defer { index += 1 }
-                    return UnsafeBufferPointer(rebasing: bytes[start..<index])
+                    return (UnsafeBufferPointer(rebasing: bytes[start..<index]), ascii)
                 }
                 guard byte != UInt8(ascii: "\\"), byte >= 0x20 else { return nil }
+                if byte >= 0x80 { ascii = false }
                 index += 1
             }
             return nil
