@@ -20,9 +20,25 @@ public final class TopicTap: Sendable {
     }
 
     /// Joins a group of its own on `topic` and moves to the end of every partition.
+    ///
+    /// A catalog topic is created first, as the services create it, when nothing has yet: a
+    /// consumer subscribed to a topic the broker does not have gets no partitions until its next
+    /// metadata refresh (minutes), whatever creates the topic meanwhile.
     public static func start(topic: String, source: String) async throws -> TopicTap {
         var logger = Logger(label: "stride.tests.tap")
         logger.logLevel = .warning
+        let catalog = TopicCatalog.specs().filter { $0.name == topic }
+        if !catalog.isEmpty {
+            let admin = try KafkaAdmin(
+                configuration: KafkaConfiguration(bootstrapServers: try TestEnvironment.kafkaBootstrapServers()), logger: logger)
+            do {
+                try await admin.createTopics(catalog)
+            } catch {
+                await admin.close()
+                throw error
+            }
+            await admin.close()
+        }
         let consumer = try KafkaConsumer(
             configuration: KafkaConfiguration(
                 bootstrapServers: try TestEnvironment.kafkaBootstrapServers(),
