@@ -107,8 +107,15 @@ struct IncentivesCycleBench {
         let rawConsume = try await onDedicatedThread {
             try RawKafkaCeiling.consume(bootstrap: bootstrap, topic: topic, partitions: 4, count: summary.recordsRead)
         }
-        report.add("Payroll export: \(changes.formatted()) lines to CSV", Double(summary.recordsRead) / exportSeconds, "lines/s",
+        // Raw consume counts from its first message to its last; so does the export's reading time
+        // (its connection and start-up are the second figure's difference).
+        let readingSeconds = (summary.readingTime ?? .zero).seconds
+        guard readingSeconds > 0 else { throw BenchError("export: no reading time") }
+        report.add("Payroll export: \(changes.formatted()) lines to CSV (first record to last line written)",
+                   Double(summary.recordsRead) / readingSeconds, "lines/s",
                    ceiling: rawConsume, ceilingName: "raw librdkafka consume, same topic", target: "≥ 50 % of raw consume")
+        report.add("Payroll export: \(changes.formatted()) lines to CSV (whole run: connecting, recovery, reading)",
+                   Double(summary.recordsRead) / exportSeconds, "lines/s")
     }
 
     static var cycleBody: String {

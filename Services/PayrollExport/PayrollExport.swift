@@ -70,58 +70,108 @@ public enum PayrollExport {
 
     /// Reads and writes batches until the backlog is read (returns `true`) or the task is
     /// cancelled (returns `false`).
+    ///
+    /// Three batches are in hand at a time: while one is written, the next is decoded (on another
+    /// thread) and the one after it fetched. Batches are still written one after the other, in
+    /// the order read. Whatever ends the loop, the batch decoded by then is committed first (a
+    /// failed write leaves the ledger unusable, so not after that), and the fetch in flight is
+    /// awaited so that `source` is the one to close.
     private static func export(
         from source: inout PayrollRecordSource, into ledger: inout PayrollLedger, summary: inout PayrollExportSummary,
         options: PayrollExportOptions, deadline: ContinuousClock.Instant
     ) async throws -> Bool {
-        while !Task.isCancelled {
-            if !options.follow, !source.isFinished, ContinuousClock.now >= deadline {
-                throw PayrollExportError(
-                    .timedOut,
-                    message: "exporting \(options.topic) did not finish within \(options.timeout); "
-                        + "\(summary.linesAppended) line(s) were written and checkpointed, run it again to continue")
+        typealias Fetched = (source: PayrollRecordSource, records: Result<[KafkaConsumerMessage]?, any Error>)
+        let maxMessages = max(1, options.maxBatch)
+        func fetch(_ source: PayrollRecordSource) -> Task<Fetched, Never> {
+            Task {
+                var source = source
+                do {
+                    let records = try await source.next(maxMessages: maxMessages)
+                    return (source, .success(records))
+                } catch {
+                    return (source, .failure(error))
+                }
             }
-            guard let batch = try await source.next(maxMessages: max(1, options.maxBatch)) else { return true }
-            guard !batch.isEmpty else { continue }
-            try write(batch, into: &ledger, summary: &summary, options: options)
-            summary.files = ledger.files
         }
-        return false
+        var decoder = PayrollBatchDecoder(skipUndecodable: options.skipUndecodable, logger: ledger.logger)
+        var decoding: Task<(PayrollBatchDecoder, PayrollBatchDecoder.Decoded), Never>?
+        /// Waits for the batch being decoded and commits it.
+        func commitDecoding() async throws {
+            guard let task = decoding else { return }
+            decoding = nil
+            let decoded: PayrollBatchDecoder.Decoded
+            (decoder, decoded) = await task.value
+            try commit(decoded, into: &ledger, summary: &summary)
+        }
+        var fetching: Task<Fetched, Never>? = fetch(source)
+        var firstRecord: ContinuousClock.Instant?
+        let outcome: Result<Bool, any Error>
+        do {
+            var finished = false
+            while !Task.isCancelled, let inFlight = fetching {
+                if !options.follow, !source.isFinished, ContinuousClock.now >= deadline {
+                    try await commitDecoding()
+                    throw PayrollExportError(
+                        .timedOut,
+                        message: "exporting \(options.topic) did not finish within \(options.timeout); "
+                            + "\(summary.linesAppended) line(s) were written and checkpointed, run it again to continue")
+                }
+                let fetched = await inFlight.value
+                fetching = nil
+                source = fetched.source
+                let records: [KafkaConsumerMessage]?
+                do {
+                    records = try fetched.records.get()
+                } catch {
+                    // What was decoded before the failed fetch still counts.
+                    try? await commitDecoding()
+                    throw error
+                }
+                guard let records else {
+                    finished = true
+                    break
+                }
+                fetching = fetch(source)
+                guard !records.isEmpty else {
+                    try await commitDecoding()
+                    continue
+                }
+                if firstRecord == nil { firstRecord = .now }
+                var ready: PayrollBatchDecoder.Decoded?
+                if let previous = decoding {
+                    decoding = nil
+                    (decoder, ready) = await previous.value
+                }
+                decoding = Task { [decoder] in
+                    var decoder = decoder
+                    let decoded = decoder.decode(records)
+                    return (decoder, decoded)
+                }
+                if let ready { try commit(ready, into: &ledger, summary: &summary) }
+            }
+            try await commitDecoding()
+            outcome = .success(finished)
+        } catch {
+            outcome = .failure(error)
+        }
+        if let fetching {
+            fetching.cancel()
+            source = await fetching.value.source
+        }
+        summary.readingTime = firstRecord.map { $0.duration(to: .now) }
+        return try outcome.get()
     }
 
-    /// Decodes a batch and commits its lines and offsets. At an undecodable record (unless told to
-    /// skip those) it commits the records before it, then throws.
-    private static func write(
-        _ batch: [KafkaConsumerMessage], into ledger: inout PayrollLedger, summary: inout PayrollExportSummary,
-        options: PayrollExportOptions
+    /// Commits a decoded batch's lines and offsets, then throws its stop, if any.
+    private static func commit(
+        _ decoded: PayrollBatchDecoder.Decoded, into ledger: inout PayrollLedger, summary: inout PayrollExportSummary
     ) throws {
-        var lines: [PayrollLine] = []
-        var offsets: [Int32: Int64] = [:]
-        var stop: PayrollExportError?
-        records: for message in batch {
-            do throws(PayrollRecord.Undecodable) {
-                switch try PayrollRecord.decode(message) {
-                case .line(let line): lines.append(line)
-                case .unknownType(let type): summary.unknownTypesSkipped[type, default: 0] += 1
-                }
-            } catch {
-                guard options.skipUndecodable else {
-                    stop = PayrollExportError(
-                        .undecodableRecord, position: error.position,
-                        message: "the record at \(error.position) cannot be decoded: \(error.reason). It may be a payment, so the "
-                            + "export stopped before it; fix it at the producer, or skip such records (--skip-undecodable)")
-                    break records
-                }
-                ledger.logger.error("skipping a payroll record that cannot be decoded", metadata: [
-                    "payroll.record": "\(error.position)", "payroll.error": "\(error.reason)",
-                ])
-                summary.undecodableSkipped.append(.init(position: error.position, reason: error.reason))
-            }
-            offsets[message.partition] = message.offset + 1
-            summary.recordsRead += 1
-        }
-        let appended = try ledger.append(lines, advancingTo: offsets)
+        summary.recordsRead += decoded.recordsRead
+        summary.unknownTypesSkipped.merge(decoded.unknownTypes, uniquingKeysWith: +)
+        summary.undecodableSkipped += decoded.undecodable
+        let appended = try ledger.append(decoded.lines, advancingTo: decoded.offsets)
         summary.duplicatesSkipped += appended.duplicates
-        if let stop { throw stop }
+        summary.files = ledger.files
+        if let stop = decoded.stop { throw stop }
     }
 }

@@ -19,7 +19,8 @@ extension PayrollExportSummary {
         lines.append(
             "read \(recordsRead) record(s) from \(topic); skipped \(duplicatesSkipped) duplicate(s), "
                 + "\(unknownTypesSkippedCount) of unknown type(s)\(unknown.isEmpty ? "" : " (\(unknown.joined(separator: ", ")))"), "
-                + "\(undecodableSkipped.count) undecodable")
+                + "\(undecodableSkipped.count) undecodable"
+                + (readingTime.map { "; \(Self.seconds($0)) s from the first record to the last line written" } ?? ""))
         for skipped in undecodableSkipped {
             lines.append("skipped undecodable record \(skipped.position): \(skipped.reason)")
         }
@@ -27,6 +28,12 @@ extension PayrollExportSummary {
             lines.append("WARNING: \(topic)[\(partition)]: \(count) record(s) were deleted by retention before this export read them")
         }
         return lines
+    }
+
+    /// `1.234`: seconds with milliseconds.
+    private static func seconds(_ duration: Duration) -> String {
+        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        return "\(milliseconds / 1000).\(String(repeating: "0", count: 3 - String(milliseconds % 1000).count))\(milliseconds % 1000)"
     }
 
     /// `EUR 1234.50, USD 10.00`, or `no amounts`.

@@ -25,6 +25,36 @@ public struct PayrollExportSummary: Sendable, Equatable {
             if appended { linesAppended += 1 }
             amounts[currency, default: 0] += amount
         }
+
+        /// Counts `entries` as lines appended now. Amounts given as exact integer units are summed
+        /// as integers per currency and scale, and added as one `Decimal` each (per-line `Decimal`
+        /// additions cost more than writing the line); the others, and sums that would overflow,
+        /// one by one.
+        mutating func add(_ entries: some Sequence<PayrollBatch.Entry>) {
+            var sums: [(currency: String, fractionDigits: Int, units: Int64)] = []
+            for entry in entries {
+                lines += 1
+                linesAppended += 1
+                if case .exact(let units, let fractionDigits) = entry.amount {
+                    if let index = sums.firstIndex(where: { $0.fractionDigits == fractionDigits && $0.currency == entry.currency }) {
+                        let (sum, overflow) = sums[index].units.addingReportingOverflow(units)
+                        if !overflow {
+                            sums[index].units = sum
+                            continue
+                        }
+                    } else {
+                        sums.append((entry.currency, fractionDigits, units))
+                        continue
+                    }
+                }
+                amounts[entry.currency, default: 0] += entry.amount.value
+            }
+            for sum in sums {
+                let magnitude = Decimal(sum.units.magnitude)
+                amounts[sum.currency, default: 0] += Decimal(
+                    sign: sum.units < 0 ? .minus : .plus, exponent: -sum.fractionDigits, significand: magnitude)
+            }
+        }
     }
 
     /// A record that was skipped because it could not be decoded (`--skip-undecodable`).
@@ -53,6 +83,10 @@ public struct PayrollExportSummary: Sendable, Equatable {
     /// (the checkpointed offset was below the partition's first record). Any of them may have
     /// been a payment: reconcile with the producer.
     public var recordsLostToRetention: [Int32: Int64] = [:]
+
+    /// From the first record received to the last batch committed: how long reading and writing
+    /// took, without connecting and without recovery; `nil` when no record was read.
+    public var readingTime: Duration?
 
     /// Whether the export read every record the topic held when it started (never, following;
     /// not when it was cancelled first).

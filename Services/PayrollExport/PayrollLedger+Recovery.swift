@@ -34,7 +34,7 @@ extension PayrollLedger {
                     message: "\(directory) holds the export of \(checkpoint.topic), not \(topic); export \(topic) to another directory")
             }
             try restore(directory, to: checkpoint, logger: logger)
-            var lineIDs: Set<String> = []
+            var lineIDs = PayrollLineIDs()
             var files: [String: PayrollExportSummary.FileTotals] = [:]
             for name in checkpoint.files.keys.sorted() {
                 files[name] = try readCommitted(directory + "/" + name, into: &lineIDs, logger: logger)
@@ -97,7 +97,7 @@ extension PayrollLedger {
     /// Reads a committed file: checks the header and every line, adds its line ids to `lineIDs`.
     /// - Returns: the file's lines and amounts.
     private static func readCommitted(
-        _ path: String, into lineIDs: inout Set<String>, logger: Logger
+        _ path: String, into lineIDs: inout PayrollLineIDs, logger: Logger
     ) throws -> PayrollExportSummary.FileTotals {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PayrollExportError(.io, message: "cannot read \(path)")
@@ -121,7 +121,7 @@ extension PayrollLedger {
                 throw PayrollExportError(
                     .inconsistentOutput, message: "\(path): record \(index + 2) is not a payroll line (\(record.count) fields, or a bad amount)")
             }
-            if !lineIDs.insert(record[idColumn]).inserted {
+            if !lineIDs.insert(record[idColumn]) {
                 logger.warning("a line id appears twice in the payroll files", metadata: [
                     "payroll.file": "\(path)", "payroll.line-id": "\(record[idColumn])",
                 ])

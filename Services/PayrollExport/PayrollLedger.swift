@@ -19,7 +19,7 @@ struct PayrollLedger {
     /// What is durably done: offsets and committed file lengths.
     private(set) var checkpoint: PayrollCheckpoint
     /// Every line id the committed files hold.
-    private(set) var lineIDs: Set<String>
+    private(set) var lineIDs: PayrollLineIDs
     /// Per committed file, its lines and amounts.
     private(set) var files: [String: PayrollExportSummary.FileTotals]
     /// Set while a batch is being written, and left set when writing it failed.
@@ -29,7 +29,7 @@ struct PayrollLedger {
     let logger: Logger
 
     init(
-        directory: String, checkpoint: PayrollCheckpoint, lineIDs: Set<String>,
+        directory: String, checkpoint: PayrollCheckpoint, lineIDs: PayrollLineIDs,
         files: [String: PayrollExportSummary.FileTotals], lock: DurableFile, logger: Logger
     ) {
         self.directory = directory
@@ -59,43 +59,43 @@ struct PayrollLedger {
     ///   this ledger wrote (another program writing to it); then the batch is not committed and the
     ///   ledger must not be used again.
     mutating func append(_ lines: [PayrollLine], advancingTo offsets: [Int32: Int64]) throws -> Appended {
+        try append(PayrollBatch(lines), advancingTo: offsets)
+    }
+
+    /// ``append(_:advancingTo:)`` of lines already rendered (what the export decodes records into).
+    mutating func append(_ batch: PayrollBatch, advancingTo offsets: [Int32: Int64]) throws -> Appended {
         precondition(!isBroken, "a payroll ledger was used after an append failed; open the directory again")
+        isBroken = true
+        // The ids go in now, once each: if the append fails, the ledger is not used again.
         var result = Appended()
-        var fresh: [PayrollLine] = []
-        fresh.reserveCapacity(lines.count)
-        var seen: Set<String> = []
-        seen.reserveCapacity(lines.count)
-        for line in lines {
-            if lineIDs.contains(line.lineID) || !seen.insert(line.lineID).inserted {
-                result.duplicates += 1
+        var fresh: [Int] = []
+        fresh.reserveCapacity(batch.entries.count)
+        lineIDs.reserveCapacity(batch.entries.count)
+        for (index, entry) in batch.entries.enumerated() {
+            if lineIDs.insert(entry.id) {
+                fresh.append(index)
             } else {
-                fresh.append(line)
+                result.duplicates += 1
             }
         }
         var next = checkpoint
         next.offsets.merge(offsets) { max($0, $1) }
         if fresh.isEmpty {
             if next != checkpoint {
-                isBroken = true
                 try next.save(to: directory)
                 checkpoint = next
-                isBroken = false
             }
+            isBroken = false
             return result
         }
-        isBroken = true
-        let groups = Self.groupedByFile(fresh)
-        next.files = try write(fresh, groups: groups, committed: checkpoint.files)
+        let groups = Self.groupedByFile(batch, lines: fresh)
+        next.files = try write(batch, groups: groups, committed: checkpoint.files)
         PayrollFailpoint.afterWriteBeforeCheckpoint.hit(batchLines: fresh.count)
         try next.save(to: directory)
         checkpoint = next
         isBroken = false
-        lineIDs.reserveCapacity(lineIDs.count + fresh.count)
-        for line in fresh { lineIDs.insert(line.lineID) }
         for group in groups {
-            var totals = files[group.name, default: .init()]
-            for index in group.lines { totals.add(fresh[index].amount.amount, currency: fresh[index].amount.currency, appended: true) }
-            files[group.name] = totals
+            files[group.name, default: .init()].add(group.lines.lazy.map { batch.entries[$0] })
         }
         result.lines = fresh.count
         return result
@@ -107,29 +107,30 @@ struct PayrollLedger {
         var lines: [Int]
     }
 
-    /// `lines` grouped by file, files in the order their first line was read (a file name is made
-    /// once per effective date, not once per line).
-    private static func groupedByFile(_ lines: [PayrollLine]) -> [FileGroup] {
+    /// The batch's lines at `lines` grouped by file, files in the order their first line was read
+    /// (a file name is made once per effective date, not once per line).
+    private static func groupedByFile(_ batch: PayrollBatch, lines: [Int]) -> [FileGroup] {
         var groups: [FileGroup] = []
         var groupOfDate: [CalendarDate: Int] = [:]
-        for (index, line) in lines.enumerated() {
-            if let group = groupOfDate[line.effectiveDate] {
+        for index in lines {
+            let date = batch.entries[index].effectiveDate
+            if let group = groupOfDate[date] {
                 groups[group].lines.append(index)
             } else {
-                groupOfDate[line.effectiveDate] = groups.count
-                groups.append(FileGroup(name: line.fileName, lines: [index]))
+                groupOfDate[date] = groups.count
+                groups.append(FileGroup(name: PayrollFileName.forEffectiveDate(date), lines: [index]))
             }
         }
         return groups
     }
 
-    /// Appends `lines` to their files (a new file starts with the header), fsyncs each file and,
-    /// when a file was created, the directory. Each file gets one `write` of its whole share of the
-    /// batch (two around the mid-batch failpoint).
+    /// Appends the grouped lines to their files (a new file starts with the header), fsyncs each
+    /// file and, when a file was created, the directory. Each file gets one `write` of its whole
+    /// share of the batch (two around the mid-batch failpoint).
     /// - Returns: `committed` with the new length of every file written.
-    private func write(_ lines: [PayrollLine], groups: [FileGroup], committed: [String: Int64]) throws -> [String: Int64] {
+    private func write(_ batch: PayrollBatch, groups: [FileGroup], committed: [String: Int64]) throws -> [String: Int64] {
         var lengths = committed
-        let half = lines.count / 2
+        let half = groups.reduce(0) { $0 + $1.lines.count } / 2
         var written = 0
         var pending: [UInt8] = []
         for group in groups {
@@ -138,19 +139,27 @@ struct PayrollLedger {
             let file = try DurableFile.openForAppending(path(name))
             defer { file.close() }
             pending.removeAll(keepingCapacity: true)
-            pending.reserveCapacity(group.lines.count * 192)
+            pending.reserveCapacity(group.lines.reduce(0) { $0 + batch.entries[$1].bytes.count } + PayrollCSV.header.utf8.count)
             if start == 0 { pending.append(contentsOf: PayrollCSV.header.utf8) }
             var bytes = 0
-            for index in group.lines {
-                PayrollCSV.append(lines[index], to: &pending)
-                written += 1
-                if written == half, PayrollFailpoint.midBatch.isArmed {
-                    try file.write(pending)
-                    bytes += pending.count
-                    pending.removeAll()
-                    PayrollFailpoint.midBatch.hit(batchLines: lines.count)
+            batch.csv.withUnsafeBufferPointer { csv in
+                for index in group.lines {
+                    pending.append(contentsOf: UnsafeBufferPointer(rebasing: csv[batch.entries[index].bytes]))
                 }
             }
+            if PayrollFailpoint.midBatch.isArmed {
+                // Write the file's share of the batch in two, and die between them when the
+                // batch's middle line falls in this file.
+                let cut = group.lines.prefix(max(0, half - written)).reduce(0) { $0 + batch.entries[$1].bytes.count }
+                    + (start == 0 ? PayrollCSV.header.utf8.count : 0)
+                if half - written > 0, half - written <= group.lines.count {
+                    try file.write(Array(pending[..<cut]))
+                    bytes += cut
+                    pending.removeSubrange(..<cut)
+                    PayrollFailpoint.midBatch.hit(batchLines: groups.reduce(0) { $0 + $1.lines.count })
+                }
+            }
+            written += group.lines.count
             try file.write(pending)
             bytes += pending.count
             try file.sync()

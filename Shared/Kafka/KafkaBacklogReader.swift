@@ -148,11 +148,21 @@ public struct KafkaBacklogReader: Sendable {
         guard !remaining.isEmpty else { return nil }
         let polled = try await consumer.pollNotingEnds(maxMessages: maxMessages, timeout: timeout)
         var batch: [KafkaConsumerMessage] = []
+        batch.reserveCapacity(polled.messages.count)
+        // Messages come in runs of one partition: look its range up once per run.
+        var run: (partition: KafkaTopicPartition, end: Int64, reading: Bool)?
         for message in polled.messages {
-            let partition = KafkaTopicPartition(topic: message.topic, partition: message.partition)
-            guard remaining.contains(partition), let range = ranges[partition] else { continue }
-            if message.offset < range.end { batch.append(message) }
-            if message.offset >= range.end - 1 { remaining.remove(partition) }
+            if run?.partition.partition != message.partition || run?.partition.topic != message.topic {
+                let partition = KafkaTopicPartition(topic: message.topic, partition: message.partition)
+                let range = remaining.contains(partition) ? ranges[partition] : nil
+                run = (partition, range?.end ?? 0, range != nil)
+            }
+            guard let current = run, current.reading else { continue }
+            if message.offset < current.end { batch.append(message) }
+            if message.offset >= current.end - 1 {
+                remaining.remove(current.partition)
+                run?.reading = false
+            }
         }
         // An end reported below the range's end comes from a fetch before the range was fixed.
         for (partition, offset) in polled.ends where offset >= ranges[partition]?.end ?? .max {

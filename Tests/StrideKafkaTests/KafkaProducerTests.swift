@@ -41,6 +41,14 @@ struct KafkaProducerTests {
         #expect(message.header("ünïcode") == "välue")
         #expect(message.headers[3].value == nil, "a header without a value stays without one")
         #expect(message.header("missing") == nil)
+        var names: [String] = []
+        var values: [[UInt8]?] = []
+        message.forEachHeader { name, value in
+            names.append(String(decoding: name, as: UTF8.self))
+            values.append(value.map(Array.init))
+        }
+        #expect(names == ["ce_id", "empty", "ünïcode", "null"])
+        #expect(values == headers.map(\.value))
     }
 
     @Test("a batch of 10,000 returns every report in input order, offsets increasing per partition")

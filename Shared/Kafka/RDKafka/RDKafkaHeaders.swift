@@ -1,4 +1,9 @@
 import CRdKafka
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Converts between ``KafkaHeader`` arrays and librdkafka header lists.
 enum RDKafkaHeaders {
@@ -22,22 +27,20 @@ enum RDKafkaHeaders {
         return list
     }
 
-    /// Copies a received message's headers into Swift values (an empty array when it has none).
-    static func read(_ message: UnsafeMutablePointer<rd_kafka_message_t>) -> [KafkaHeader] {
+    /// Copies a received message's headers into their packed form (empty when it has none).
+    static func readPacked(_ message: UnsafeMutablePointer<rd_kafka_message_t>) -> KafkaPackedHeaders {
+        var packed = KafkaPackedHeaders()
         var list: OpaquePointer?
-        guard rd_kafka_message_headers(message, &list) == RD_KAFKA_RESP_ERR_NO_ERROR, let list else { return [] }
-        var headers: [KafkaHeader] = []
-        headers.reserveCapacity(rd_kafka_header_cnt(list))
+        guard rd_kafka_message_headers(message, &list) == RD_KAFKA_RESP_ERR_NO_ERROR, let list else { return packed }
         var index = 0
         var name: UnsafePointer<CChar>?
         var value: UnsafeRawPointer?
         var size = 0
         while rd_kafka_header_get_all(list, index, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR {
-            let key = name.map { String(cString: $0) } ?? ""
-            let bytes = value.map { Array(UnsafeRawBufferPointer(start: $0, count: size)) }
-            headers.append(KafkaHeader(key: key, bytes: bytes))
+            let nameBytes = name.map { UnsafeRawBufferPointer(start: $0, count: strlen($0)) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
+            packed.append(name: nameBytes, value: value.map { UnsafeRawBufferPointer(start: $0, count: size) })
             index += 1
         }
-        return headers
+        return packed
     }
 }

@@ -21,6 +21,6 @@ struct RDKafkaMessageReader {
         let value = m.payload.map { Array(UnsafeRawBufferPointer(start: $0, count: m.len)) } ?? []
         return KafkaConsumerMessage(
             topic: topic, partition: m.partition, offset: m.offset, key: key, value: value,
-            headers: RDKafkaHeaders.read(message))
+            packedHeaders: RDKafkaHeaders.readPacked(message))
     }
 }
