@@ -97,8 +97,7 @@ struct IncentivesCycleBench {
         // 3. The reference payroll export.
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stride-bench-payroll-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        var options = PayrollExportOptions(outputDirectory: directory, topic: service.core.settings.payrollTopic)
-        options.maxBatch = 5_000
+        let options = PayrollExportOptions(outputDirectory: directory, topic: service.core.settings.payrollTopic)
         let exporting = clock.now
         let summary = try await PayrollExport.run(options, configuration: kafka, logger: logger, output: { _ in })
         let exportSeconds = (clock.now - exporting).seconds

@@ -129,18 +129,22 @@ struct PayrollFastPath: Sendable {
 
     /// 36 bytes: hex digits (either case) with hyphens after the 8th, 12th, 16th and 20th.
     private static func isUUIDText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count == 36 else { return false }
-        for index in 0..<36 {
-            let byte = bytes[index]
-            if index == 8 || index == 13 || index == 18 || index == 23 {
-                guard byte == UInt8(ascii: "-") else { return false }
-            } else {
-                let lower = byte | 0x20
-                guard (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "f"))
-                else { return false }
-            }
+        guard bytes.count == 36, bytes[8] == UInt8(ascii: "-"), bytes[13] == UInt8(ascii: "-"),
+            bytes[18] == UInt8(ascii: "-"), bytes[23] == UInt8(ascii: "-")
+        else { return false }
+        var hex = true
+        for index in 0..<36 where index != 8 && index != 13 && index != 18 && index != 23 {
+            hex = hex && isHexDigit[Int(bytes[index])]
         }
-        return true
+        return hex
+    }
+
+    /// Per byte, whether it is a hex digit of either case.
+    private static let isHexDigit: [Bool] = (0...255).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"), UInt8(ascii: "A")...UInt8(ascii: "F"): true
+        default: false
+        }
     }
 
     // MARK: Payload
@@ -295,7 +299,8 @@ struct PayrollFastPath: Sendable {
 
     /// Appends `bytes` as a CSV field.
     private static func text(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to csv: inout [UInt8]) {
-        if bytes.contains(PayrollCSV.comma) {
+        let hasComma = bytes.isEmpty ? false : memchr(bytes.base.baseAddress! + bytes.startIndex, Int32(PayrollCSV.comma), bytes.count) != nil
+        if hasComma {
             csv.append(PayrollCSV.quote)
             csv.append(contentsOf: bytes)
             csv.append(PayrollCSV.quote)
@@ -377,23 +382,29 @@ extension PayrollFastPath {
             }
         }
 
+        /// Per byte, 1 when it may not stand for itself in the strings read here: control
+        /// characters, the backslash, DEL and every non-ASCII byte.
+        private static let notPlainText: [UInt8] = (0...255).map { byte in
+            byte < 0x20 || byte >= 0x7F || byte == Int(UInt8(ascii: "\\")) ? 1 : 0
+        }
+
         private static let amountKey = Array("amount".utf8)
         private static let currencyKey = Array("currency".utf8)
 
         /// A string's content (between its quotes) when it is printable ASCII without escapes.
         private mutating func string() -> Range<Int>? {
-            guard take(UInt8(ascii: "\"")) else { return nil }
+            guard take(UInt8(ascii: "\"")), let base = bytes.baseAddress else { return nil }
             let start = index
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\"") {
-                    index += 1
-                    return start..<(index - 1)
-                }
-                guard byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\\") else { return nil }
-                index += 1
+            guard let quote = memchr(base + start, Int32(UInt8(ascii: "\"")), bytes.count - start) else { return nil }
+            let end = start + (UnsafePointer(quote.assumingMemoryBound(to: UInt8.self)) - (base + start))
+            // Every byte printable ASCII and no backslash (so no escape), checked without a branch per byte.
+            var invalid: UInt8 = 0
+            for position in start..<end {
+                invalid |= Self.notPlainText[Int(bytes[position])]
             }
-            return nil
+            guard invalid == 0 else { return nil }
+            index = end + 1
+            return start..<end
         }
 
         private mutating func literalNull() -> Bool {

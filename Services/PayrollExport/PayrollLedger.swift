@@ -112,11 +112,17 @@ struct PayrollLedger {
     private static func groupedByFile(_ batch: PayrollBatch, lines: [Int]) -> [FileGroup] {
         var groups: [FileGroup] = []
         var groupOfDate: [CalendarDate: Int] = [:]
+        // Lines of one date come in runs: the last run's group is checked first.
+        var last: (date: CalendarDate, group: Int)?
         for index in lines {
             let date = batch.entries[index].effectiveDate
-            if let group = groupOfDate[date] {
+            if let last, last.date == date {
+                groups[last.group].lines.append(index)
+            } else if let group = groupOfDate[date] {
                 groups[group].lines.append(index)
+                last = (date, group)
             } else {
+                last = (date, groups.count)
                 groupOfDate[date] = groups.count
                 groups.append(FileGroup(name: PayrollFileName.forEffectiveDate(date), lines: [index]))
             }

@@ -71,30 +71,31 @@ enum PayrollLineID: Hashable, Sendable {
     /// The UUID whose canonical text is exactly `bytes`: 36 bytes, lowercase hex digits with
     /// hyphens after the 8th, 12th, 16th and 20th; `nil` for anything else.
     static func canonicalUUID(_ bytes: UnsafeBufferPointer<UInt8>) -> UUID? {
-        guard bytes.count == 36 else { return nil }
+        guard bytes.count == 36, bytes[8] == UInt8(ascii: "-"), bytes[13] == UInt8(ascii: "-"),
+            bytes[18] == UInt8(ascii: "-"), bytes[23] == UInt8(ascii: "-")
+        else { return nil }
         var raw: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         let parsed = withUnsafeMutableBytes(of: &raw) { out -> Bool in
-            var index = 0
-            for slot in 0..<16 {
-                if index == 8 || index == 13 || index == 18 || index == 23 {
-                    guard bytes[index] == UInt8(ascii: "-") else { return false }
-                    index += 1
-                }
-                guard let high = nibble(bytes[index]), let low = nibble(bytes[index + 1]) else { return false }
-                out[slot] = high << 4 | low
-                index += 2
+            var invalid: UInt8 = 0
+            for (slot, index) in digitPairs.enumerated() {
+                let high = lowercaseHexValue[Int(bytes[index])], low = lowercaseHexValue[Int(bytes[index + 1])]
+                invalid |= (high | low) & 0x10
+                out[slot] = high << 4 | (low & 0x0F)
             }
-            return true
+            return invalid == 0
         }
         return parsed ? UUID(uuid: raw) : nil
     }
 
-    /// The value of a lowercase hex digit.
-    private static func nibble(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        default: nil
+    /// Where each byte's two hex digits start in the text.
+    private static let digitPairs = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34]
+
+    /// Per byte, its value as a lowercase hex digit, or 0x10 for any other byte.
+    private static let lowercaseHexValue: [UInt8] = (0...255).map { byte -> UInt8 in
+        switch UInt8(byte) {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt8(byte) - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt8(byte) - UInt8(ascii: "a") + 10
+        default: 0x10
         }
     }
 }

@@ -106,6 +106,12 @@ public struct KafkaBacklogReader: Sendable {
     ) async throws {
         var configuration = configuration
         configuration.properties["enable.partition.eof"] = "true"
+        // A backlog larger than librdkafka's local queue (64 MiB by default) fills it whenever
+        // the reader is slower than the broker; the partitions' next fetches are then postponed
+        // by this backoff, 1 s by default, and the reader idles with the backlog unread.
+        if configuration.properties["fetch.queue.backoff.ms"] == nil {
+            configuration.properties["fetch.queue.backoff.ms"] = "10"
+        }
         let consumer = try KafkaConsumer(configuration: configuration, groupID: groupID, logger: logger)
         do {
             let deadline = ContinuousClock.now.advanced(by: timeout)

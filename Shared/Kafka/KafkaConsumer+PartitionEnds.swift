@@ -35,6 +35,7 @@ extension KafkaConsumer {
         let deadline = clock.now.advanced(by: timeout)
         var reader = RDKafkaMessageReader()
         var result = PollWithEnds()
+        result.messages.reserveCapacity(min(maxMessages, 1_024))
         while result.messages.count < maxMessages {
             let wait = result.isEmpty ? clock.now.duration(to: deadline).milliseconds : 0
             guard let message = rd_kafka_consumer_poll(handle, wait) else { break }

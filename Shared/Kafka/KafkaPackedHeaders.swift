@@ -9,6 +9,21 @@ struct KafkaPackedHeaders: Sendable {
 
     init() {}
 
+    /// Headers already packed (see ``writeLength(_:into:at:)``).
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// Writes a length field at `offset`; returns the offset after it.
+    static func writeLength(_ length: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+        let raw = UInt32(bitPattern: Int32(truncatingIfNeeded: length))
+        buffer[offset] = UInt8(truncatingIfNeeded: raw)
+        buffer[offset + 1] = UInt8(truncatingIfNeeded: raw >> 8)
+        buffer[offset + 2] = UInt8(truncatingIfNeeded: raw >> 16)
+        buffer[offset + 3] = UInt8(truncatingIfNeeded: raw >> 24)
+        return offset + 4
+    }
+
     init(_ headers: [KafkaHeader]) {
         bytes.reserveCapacity(headers.reduce(0) { $0 + 8 + $1.key.utf8.count + ($1.value?.count ?? 0) })
         for header in headers {
@@ -24,20 +39,8 @@ struct KafkaPackedHeaders: Sendable {
         if let value { bytes.append(contentsOf: value) }
     }
 
-    /// Adds a header whose name and value are raw memory (`value` `nil`: no value).
-    mutating func append(name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer?) {
-        Self.appendLength(name.count, to: &bytes)
-        Self.appendLength(value.map(\.count) ?? -1, to: &bytes)
-        bytes.append(contentsOf: name)
-        if let value { bytes.append(contentsOf: value) }
-    }
-
     private static func appendLength(_ length: Int, to bytes: inout [UInt8]) {
-        let raw = UInt32(bitPattern: Int32(truncatingIfNeeded: length))
-        bytes.append(UInt8(truncatingIfNeeded: raw))
-        bytes.append(UInt8(truncatingIfNeeded: raw >> 8))
-        bytes.append(UInt8(truncatingIfNeeded: raw >> 16))
-        bytes.append(UInt8(truncatingIfNeeded: raw >> 24))
+        withUnsafeBytes(of: Int32(truncatingIfNeeded: length).littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     /// Whether there is no header.

@@ -185,4 +185,21 @@ struct PayrollFastPathTests {
         #expect(csv.contains(",7.50,EUR,"))
         #expect(decoded.stop == nil)
     }
+
+    @Test("line ids: only the canonical lowercase text of a UUID is kept as that UUID, so two texts stay two ids")
+    func lineIDs() throws {
+        let uuid = try #require(UUID(uuidString: Self.changeID))
+        #expect(PayrollLineID(Self.changeID) == .uuid(uuid))
+        #expect(PayrollLineID(Self.changeID.uppercased()) == .text(Self.changeID.uppercased()))
+        #expect(PayrollLineID("chg-1") == .text("chg-1"))
+        let notHex = String(Self.changeID.dropLast()) + "g"
+        #expect(PayrollLineID(notHex) == .text(notHex))
+        let noHyphen = Self.changeID.replacingOccurrences(of: "-", with: "x")
+        #expect(PayrollLineID(noHyphen) == .text(noHyphen))
+        var ids = PayrollLineIDs()
+        let first = ids.insert(Self.changeID), second = ids.insert(Self.changeID.uppercased()), again = ids.insert(Self.changeID)
+        #expect(first && second && !again)
+        #expect(ids.count == 2)
+        #expect(ids.contains(.uuid(uuid)))
+    }
 }

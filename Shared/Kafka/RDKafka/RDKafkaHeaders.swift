@@ -27,20 +27,35 @@ enum RDKafkaHeaders {
         return list
     }
 
-    /// Copies a received message's headers into their packed form (empty when it has none).
+    /// Copies a received message's headers into their packed form (empty when it has none), in
+    /// one allocation: the list is measured first, then copied with `memcpy`.
     static func readPacked(_ message: UnsafeMutablePointer<rd_kafka_message_t>) -> KafkaPackedHeaders {
-        var packed = KafkaPackedHeaders()
         var list: OpaquePointer?
-        guard rd_kafka_message_headers(message, &list) == RD_KAFKA_RESP_ERR_NO_ERROR, let list else { return packed }
+        guard rd_kafka_message_headers(message, &list) == RD_KAFKA_RESP_ERR_NO_ERROR, let list else { return KafkaPackedHeaders() }
         var index = 0
         var name: UnsafePointer<CChar>?
         var value: UnsafeRawPointer?
         var size = 0
+        var byteCount = 0
         while rd_kafka_header_get_all(list, index, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR {
-            let nameBytes = name.map { UnsafeRawBufferPointer(start: $0, count: strlen($0)) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
-            packed.append(name: nameBytes, value: value.map { UnsafeRawBufferPointer(start: $0, count: size) })
+            byteCount += 8 + (name.map { strlen($0) } ?? 0) + size
             index += 1
         }
-        return packed
+        let bytes = [UInt8](unsafeUninitializedCapacity: byteCount) { buffer, initialized in
+            var offset = 0
+            index = 0
+            while rd_kafka_header_get_all(list, index, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR {
+                let nameLength = name.map { strlen($0) } ?? 0
+                offset = KafkaPackedHeaders.writeLength(nameLength, into: buffer, at: offset)
+                offset = KafkaPackedHeaders.writeLength(value == nil ? -1 : size, into: buffer, at: offset)
+                if let name, nameLength > 0 { memcpy(buffer.baseAddress! + offset, name, nameLength) }
+                offset += nameLength
+                if let value, size > 0 { memcpy(buffer.baseAddress! + offset, value, size) }
+                if value != nil { offset += size }
+                index += 1
+            }
+            initialized = offset
+        }
+        return KafkaPackedHeaders(bytes: bytes)
     }
 }

@@ -1,4 +1,9 @@
 import CRdKafka
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Copies consumed `rd_kafka_message_t`s into ``KafkaConsumerMessage`` values.
 struct RDKafkaMessageReader {
@@ -17,10 +22,18 @@ struct RDKafkaMessageReader {
         } else {
             topic = ""
         }
-        let key = m.key.map { Array(UnsafeRawBufferPointer(start: $0, count: m.key_len)) }
-        let value = m.payload.map { Array(UnsafeRawBufferPointer(start: $0, count: m.len)) } ?? []
+        let key = m.key.map { Self.copy($0, count: m.key_len) }
+        let value = m.payload.map { Self.copy($0, count: m.len) } ?? []
         return KafkaConsumerMessage(
             topic: topic, partition: m.partition, offset: m.offset, key: key, value: value,
             packedHeaders: RDKafkaHeaders.readPacked(message))
+    }
+
+    /// A copy of `count` bytes at `pointer`, made with one `memcpy`.
+    private static func copy(_ pointer: UnsafeRawPointer, count: Int) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if count > 0 { memcpy(buffer.baseAddress!, pointer, count) }
+            initialized = count
+        }
     }
 }
