@@ -46,18 +46,16 @@ struct PayrollFastPath: Sendable {
     private enum Known: UInt8 {
         case specVersion = 1, id = 2, source = 4, type = 8, time = 16, subject = 32, contentType = 64, traceparent = 128
 
-        static let names: [(name: [UInt8], header: Known)] = {
-            let names: [(String, Known)] = [
-                (EventHeader.specVersionName, .specVersion), (EventHeader.idName, .id), (EventHeader.sourceName, .source),
-                (EventHeader.typeName, .type), (EventHeader.timeName, .time), (EventHeader.subjectName, .subject),
-                (EventHeader.contentTypeName, .contentType), (EventHeader.traceparentName, .traceparent),
-            ]
-            return names.map { (Array($0.0.utf8), $0.1) }
-        }()
+        /// The names, as ``EventHeader`` spells them (a test holds them to it).
+        static let names: [(name: StaticString, header: Known)] = [
+            ("ce_specversion", .specVersion), ("ce_id", .id), ("ce_source", .source), ("ce_type", .type),
+            ("ce_time", .time), ("ce_subject", .subject), ("content-type", .contentType), ("traceparent", .traceparent),
+        ]
 
         /// The header `name` is, exactly; `nil` for any other name.
         static func of(_ name: UnsafeBufferPointer<UInt8>) -> Known? {
-            names.first { equal(name, $0.name) }?.header
+            for entry in names where PayrollFastPath.equal(name, entry.name) { return entry.header }
+            return nil
         }
     }
 
@@ -73,7 +71,9 @@ struct PayrollFastPath: Sendable {
             guard valid else { return }
             guard let known = Known.of(name) else {
                 // Another spelling of content-type is matched without regard to case.
-                if name.count == Self.contentTypeName.count, String(decoding: name, as: UTF8.self).lowercased() == EventHeader.contentTypeName {
+                if name.count == EventHeader.contentTypeName.utf8.count,
+                    String(decoding: name, as: UTF8.self).lowercased() == EventHeader.contentTypeName
+                {
                     valid = false
                 }
                 return
@@ -114,11 +114,21 @@ struct PayrollFastPath: Sendable {
         return type
     }
 
-    private static let approvedType = Array(CompensationChangeApproved.eventType.utf8)
-    private static let reversedType = Array(CompensationChangeReversed.eventType.utf8)
-    private static let specVersion = Array(EventHeader.specVersion.utf8)
-    private static let jsonContentType = Array(EventHeader.jsonContentType.utf8)
-    private static let contentTypeName = Array(EventHeader.contentTypeName.utf8)
+    /// The header names read, as the contracts spell them (a test holds them to it).
+    static var headerNames: [StaticString] { Known.names.map(\.name) }
+
+    // The texts compared, as the contracts spell them (a test holds them to it).
+    static let approvedType: StaticString = "stride.payroll.compensation-change.approved.v1"
+    static let reversedType: StaticString = "stride.payroll.compensation-change.reversed.v1"
+    static let specVersion: StaticString = "1.0"
+    static let jsonContentType: StaticString = "application/json"
+
+    /// Whether `bytes` are exactly `text`.
+    static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ text: StaticString) -> Bool {
+        guard bytes.count == text.utf8CodeUnitCount else { return false }
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return true }
+        return memcmp(base, text.utf8Start, bytes.count) == 0
+    }
 
     /// Whether `bytes` are exactly `other`.
     private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ other: [UInt8]) -> Bool {
@@ -150,7 +160,7 @@ struct PayrollFastPath: Sendable {
     // MARK: Payload
 
     /// What one member of the payload may hold.
-    private enum Shape {
+    enum Shape {
         case string
         case optionalString
         case money
@@ -165,21 +175,19 @@ struct PayrollFastPath: Sendable {
         case money(amount: Range<Int>, currency: Range<Int>)
     }
 
-    /// The members of each payload, by slot.
-    private static let approvedMembers: [(name: [UInt8], shape: Shape)] = members([
+    /// The members of each payload, by slot, as the events' coding keys spell them (a test holds
+    /// them to it).
+    static let approvedMembers: [(name: StaticString, shape: Shape)] = [
         ("change_id", .string), ("employee_id", .string), ("kind", .string), ("amount", .money),
         ("new_base_salary", .optionalMoney), ("effective_date", .string), ("cycle_id", .string),
         ("recommendation_id", .string), ("actor_id", .string), ("previous_base_salary", .optionalMoney),
         ("new_job_level", .optionalString),
-    ])
-    private static let reversedMembers: [(name: [UInt8], shape: Shape)] = members([
+    ]
+    static let reversedMembers: [(name: StaticString, shape: Shape)] = [
         ("reversal_id", .string), ("employee_id", .string), ("kind", .string), ("amount", .money),
         ("restored_base_salary", .optionalMoney), ("effective_date", .string), ("cycle_id", .string),
         ("reversed_change_id", .string), ("actor_id", .string), ("reason", .string),
-    ])
-    private static func members(_ list: [(String, Shape)]) -> [(name: [UInt8], shape: Shape)] {
-        list.map { (Array($0.0.utf8), $0.1) }
-    }
+    ]
     // Slots both payloads share: 0 the line id, 1 employee, 2 kind, 3 amount, 4 the base salary
     // written, 5 effective date, 6 cycle, 7 recommendation (approved) or reversed change.
 
@@ -320,7 +328,7 @@ extension PayrollFastPath {
         /// Reads the whole payload as one object of `members` into `values` (by slot); `false` for
         /// anything else: unknown or repeated members, other value kinds, trailing bytes.
         mutating func object(
-            members: [(name: [UInt8], shape: Shape)], into values: UnsafeMutableBufferPointer<Value>
+            members: [(name: StaticString, shape: Shape)], into values: UnsafeMutableBufferPointer<Value>
         ) -> Bool {
             skipWhitespace()
             guard take(UInt8(ascii: "{")) else { return false }
@@ -328,10 +336,14 @@ extension PayrollFastPath {
             if take(UInt8(ascii: "}")) { return atEnd() }
             while true {
                 skipWhitespace()
-                guard let key = string(),
-                    let slot = members.firstIndex(where: { PayrollFastPath.equal(UnsafeBufferPointer(rebasing: bytes[key]), $0.name) }),
-                    case .absent = values[slot]
-                else { return false }
+                guard let key = string() else { return false }
+                let name = UnsafeBufferPointer(rebasing: bytes[key])
+                var found: Int?
+                for slot in members.indices where PayrollFastPath.equal(name, members[slot].name) {
+                    found = slot
+                    break
+                }
+                guard let slot = found, case .absent = values[slot] else { return false }
                 skipWhitespace()
                 guard take(UInt8(ascii: ":")) else { return false }
                 skipWhitespace()
@@ -382,29 +394,23 @@ extension PayrollFastPath {
             }
         }
 
-        /// Per byte, 1 when it may not stand for itself in the strings read here: control
-        /// characters, the backslash, DEL and every non-ASCII byte.
-        private static let notPlainText: [UInt8] = (0...255).map { byte in
-            byte < 0x20 || byte >= 0x7F || byte == Int(UInt8(ascii: "\\")) ? 1 : 0
-        }
-
-        private static let amountKey = Array("amount".utf8)
-        private static let currencyKey = Array("currency".utf8)
+        private static let amountKey: StaticString = "amount"
+        private static let currencyKey: StaticString = "currency"
 
         /// A string's content (between its quotes) when it is printable ASCII without escapes.
         private mutating func string() -> Range<Int>? {
-            guard take(UInt8(ascii: "\"")), let base = bytes.baseAddress else { return nil }
+            guard take(UInt8(ascii: "\"")) else { return nil }
             let start = index
-            guard let quote = memchr(base + start, Int32(UInt8(ascii: "\"")), bytes.count - start) else { return nil }
-            let end = start + (UnsafePointer(quote.assumingMemoryBound(to: UInt8.self)) - (base + start))
-            // Every byte printable ASCII and no backslash (so no escape), checked without a branch per byte.
-            var invalid: UInt8 = 0
-            for position in start..<end {
-                invalid |= Self.notPlainText[Int(bytes[position])]
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    index += 1
+                    return start..<(index - 1)
+                }
+                if byte < 0x20 || byte > 0x7E || byte == UInt8(ascii: "\\") { return nil }
+                index += 1
             }
-            guard invalid == 0 else { return nil }
-            index = end + 1
-            return start..<end
+            return nil
         }
 
         private mutating func literalNull() -> Bool {

@@ -202,4 +202,28 @@ struct PayrollFastPathTests {
         #expect(ids.count == 2)
         #expect(ids.contains(.uuid(uuid)))
     }
+
+    @Test("the names and texts the fast path compares are the contracts' own")
+    func spellings() {
+        let text = { (string: StaticString) in string.description }
+        #expect(text(PayrollFastPath.approvedType) == CompensationChangeApproved.eventType)
+        #expect(text(PayrollFastPath.reversedType) == CompensationChangeReversed.eventType)
+        #expect(text(PayrollFastPath.specVersion) == EventHeader.specVersion)
+        #expect(text(PayrollFastPath.jsonContentType) == EventHeader.jsonContentType)
+        #expect(Set(PayrollFastPath.headerNames.map(text)) == [
+            EventHeader.specVersionName, EventHeader.idName, EventHeader.sourceName, EventHeader.typeName, EventHeader.timeName,
+            EventHeader.subjectName, EventHeader.contentTypeName, EventHeader.traceparentName,
+        ])
+        // Every member an event writes, with every optional one set.
+        let money = try! Money("1.00", currency: "EUR")
+        let approval = Self.approval(newBase: money, previous: money, level: "L2")
+        let reversal = Self.reversal(restored: money)
+        #expect(Set(PayrollFastPath.approvedMembers.map { text($0.name) }) == Self.keys(try! EventCodec.encodePayload(approval)))
+        #expect(Set(PayrollFastPath.reversedMembers.map { text($0.name) }) == Self.keys(try! EventCodec.encodePayload(reversal)))
+    }
+
+    static func keys(_ payload: [UInt8]) -> Set<String> {
+        let object = try? JSONSerialization.jsonObject(with: Data(payload)) as? [String: Any]
+        return Set(object?.keys.map { $0 } ?? [])
+    }
 }
