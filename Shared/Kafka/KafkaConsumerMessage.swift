@@ -6,8 +6,12 @@ public struct KafkaConsumerMessage: Sendable {
     public var partition: Int32
     /// The message's offset in its partition.
     public var offset: Int64
-    /// The partition key, or `nil` when the message has none.
-    public var key: [UInt8]?
+    /// The partition key, or `nil` when the message has none. Kept with the headers in one
+    /// allocation; each read makes the array.
+    public var key: [UInt8]? {
+        get { packedHeaders.key }
+        set { packedHeaders = KafkaPackedHeaders(key: newValue, headers: packedHeaders.headers) }
+    }
     /// The payload; empty for a message without a value (a tombstone).
     public var value: [UInt8]
     /// Record headers, in order. Built on each read from the packed form the message keeps: to
@@ -15,7 +19,7 @@ public struct KafkaConsumerMessage: Sendable {
     /// ``forEachHeader(_:)`` cost less.
     public var headers: [KafkaHeader] {
         get { packedHeaders.headers }
-        set { packedHeaders = KafkaPackedHeaders(newValue) }
+        set { packedHeaders = KafkaPackedHeaders(key: packedHeaders.key, headers: newValue) }
     }
     private var packedHeaders: KafkaPackedHeaders
 
@@ -26,19 +30,15 @@ public struct KafkaConsumerMessage: Sendable {
         self.topic = topic
         self.partition = partition
         self.offset = offset
-        self.key = key
         self.value = value
-        self.packedHeaders = KafkaPackedHeaders(headers)
+        self.packedHeaders = KafkaPackedHeaders(key: key, headers: headers)
     }
 
-    /// A message whose headers are already packed (what the consumer builds from librdkafka).
-    init(
-        topic: String, partition: Int32, offset: Int64, key: [UInt8]?, value: [UInt8], packedHeaders: KafkaPackedHeaders
-    ) {
+    /// A message whose key and headers are already packed (what the consumer builds from librdkafka).
+    init(topic: String, partition: Int32, offset: Int64, value: [UInt8], packedHeaders: KafkaPackedHeaders) {
         self.topic = topic
         self.partition = partition
         self.offset = offset
-        self.key = key
         self.value = value
         self.packedHeaders = packedHeaders
     }
@@ -67,5 +67,5 @@ public struct KafkaConsumerMessage: Sendable {
     }
 
     /// The key as UTF-8 text, or `nil` when the message has no key.
-    public var keyString: String? { key.map { String(decoding: $0, as: UTF8.self) } }
+    public var keyString: String? { packedHeaders.withKey { $0.map { String(decoding: $0, as: UTF8.self) } } }
 }

@@ -1,7 +1,7 @@
 import StrideKafka
 import Testing
 
-@Suite("KafkaConsumerMessage headers: kept packed, read the same every way")
+@Suite("KafkaConsumerMessage key and headers: kept packed, read the same every way")
 struct KafkaConsumerMessageHeadersTests {
     static let headers = [
         KafkaHeader(key: "ce_type", value: "first"),
@@ -50,5 +50,20 @@ struct KafkaConsumerMessageHeadersTests {
         #expect(message.header("ce_type") == nil)
         message.headers.append(KafkaHeader(key: "two", bytes: nil))
         #expect(message.headers.map(\.key) == ["only", "two"])
+    }
+
+    @Test("the key: none, empty or bytes, kept apart from the headers; setting one keeps the other")
+    func key() {
+        for key in [nil, [], [0, 1, 255], Array("employee-42".utf8)] as [[UInt8]?] {
+            var message = KafkaConsumerMessage(topic: "t", partition: 0, offset: 0, key: key, value: [], headers: Self.headers)
+            #expect(message.key == key)
+            #expect(message.keyString == key.map { String(decoding: $0, as: UTF8.self) })
+            #expect(message.headers == Self.headers)
+            message.headers = [KafkaHeader(key: "h", value: "v")]
+            #expect(message.key == key)
+            message.key = [7]
+            #expect(message.key == [7])
+            #expect(message.headers == [KafkaHeader(key: "h", value: "v")])
+        }
     }
 }

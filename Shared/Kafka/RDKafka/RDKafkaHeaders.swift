@@ -27,24 +27,30 @@ enum RDKafkaHeaders {
         return list
     }
 
-    /// Copies a received message's headers into their packed form (empty when it has none), in
-    /// one allocation: the list is measured first, then copied with `memcpy`.
+    /// Copies a received message's key and headers into their packed form, in one allocation: the
+    /// header list is measured first, then everything is copied with `memcpy`.
     static func readPacked(_ message: UnsafeMutablePointer<rd_kafka_message_t>) -> KafkaPackedHeaders {
+        let key = message.pointee.key
+        let keyLength = key == nil ? -1 : message.pointee.key_len
         var list: OpaquePointer?
-        guard rd_kafka_message_headers(message, &list) == RD_KAFKA_RESP_ERR_NO_ERROR, let list else { return KafkaPackedHeaders() }
+        if rd_kafka_message_headers(message, &list) != RD_KAFKA_RESP_ERR_NO_ERROR { list = nil }
         var index = 0
         var name: UnsafePointer<CChar>?
         var value: UnsafeRawPointer?
         var size = 0
-        var byteCount = 0
-        while rd_kafka_header_get_all(list, index, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR {
-            byteCount += 8 + (name.map { strlen($0) } ?? 0) + size
-            index += 1
+        var byteCount = 4 + max(0, keyLength)
+        if let list {
+            while rd_kafka_header_get_all(list, index, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR {
+                byteCount += 8 + (name.map { strlen($0) } ?? 0) + size
+                index += 1
+            }
         }
         let bytes = [UInt8](unsafeUninitializedCapacity: byteCount) { buffer, initialized in
-            var offset = 0
+            var offset = KafkaPackedHeaders.writeLength(keyLength, into: buffer, at: 0)
+            if let key, keyLength > 0 { memcpy(buffer.baseAddress! + offset, key, keyLength) }
+            offset += max(0, keyLength)
             index = 0
-            while rd_kafka_header_get_all(list, index, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR {
+            while let list, rd_kafka_header_get_all(list, index, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR {
                 let nameLength = name.map { strlen($0) } ?? 0
                 offset = KafkaPackedHeaders.writeLength(nameLength, into: buffer, at: offset)
                 offset = KafkaPackedHeaders.writeLength(value == nil ? -1 : size, into: buffer, at: offset)

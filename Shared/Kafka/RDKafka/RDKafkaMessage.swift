@@ -22,11 +22,9 @@ struct RDKafkaMessageReader {
         } else {
             topic = ""
         }
-        let key = m.key.map { Self.copy($0, count: m.key_len) }
         let value = m.payload.map { Self.copy($0, count: m.len) } ?? []
         return KafkaConsumerMessage(
-            topic: topic, partition: m.partition, offset: m.offset, key: key, value: value,
-            packedHeaders: RDKafkaHeaders.readPacked(message))
+            topic: topic, partition: m.partition, offset: m.offset, value: value, packedHeaders: RDKafkaHeaders.readPacked(message))
     }
 
     /// A copy of `count` bytes at `pointer`, made with one `memcpy`.
