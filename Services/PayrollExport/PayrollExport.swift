@@ -74,8 +74,8 @@ public enum PayrollExport {
     /// Three batches are in hand at a time: while one is written, the next is decoded (on another
     /// thread) and the one after it fetched. Batches are still written one after the other, in
     /// the order read. Whatever ends the loop, the batch decoded by then is committed first (a
-    /// failed write leaves the ledger unusable, so not after that), and the fetch in flight is
-    /// awaited so that `source` is the one to close.
+    /// failed write leaves the ledger unusable, so not after that), and the decode and the fetch
+    /// in flight are awaited, so that nothing runs on and `source` is the one to close.
     private static func export(
         from source: inout PayrollRecordSource, into ledger: inout PayrollLedger, summary: inout PayrollExportSummary,
         options: PayrollExportOptions, deadline: ContinuousClock.Instant
@@ -154,6 +154,8 @@ public enum PayrollExport {
         } catch {
             outcome = .failure(error)
         }
+        // No decode left running behind the return.
+        if let decoding { _ = await decoding.value }
         if let fetching {
             fetching.cancel()
             source = await fetching.value.source
