@@ -37,34 +37,38 @@ public enum PayrollExport {
         output: (String) -> Void = { print($0) }
     ) async throws -> PayrollExportSummary {
         let deadline = ContinuousClock.now.advanced(by: options.timeout)
-        var ledger = try PayrollLedger.open(directory: options.outputDirectory, topic: options.topic, logger: logger)
+        let (directory, topic) = (options.outputDirectory, options.topic)
+        let ledger = PayrollLedgerBox(try await PayrollFileWork.run {
+            try PayrollLedger.open(directory: directory, topic: topic, logger: logger)
+        })
+        let checkpointed = ledger.withLedger { $0.checkpoint.offsets }
         var summary = PayrollExportSummary(topic: options.topic, directory: options.outputDirectory)
-        summary.files = ledger.files
+        summary.files = ledger.withLedger { $0.files }
         var source: PayrollRecordSource
         do {
             source = try await PayrollRecordSource.open(
-                topic: options.topic, at: ledger.checkpoint.offsets, follow: options.follow, configuration: configuration,
+                topic: options.topic, at: checkpointed, follow: options.follow, configuration: configuration,
                 logger: logger, timeout: min(options.openTimeout, options.timeout))
         } catch {
-            ledger.close()
+            ledger.withLedger { $0.close() }
             throw error
         }
         do {
-            try checkNotRecreated(source.ranges, checkpointed: ledger.checkpoint.offsets, topic: options.topic)
+            try checkNotRecreated(source.ranges, checkpointed: checkpointed, topic: options.topic)
             summary.recordsLostToRetention = lostToRetention(
-                from: ledger.checkpoint.offsets, to: source.ranges.mapValues(\.start), topic: options.topic, logger: logger)
-            summary.finished = try await export(from: &source, into: &ledger, summary: &summary, options: options, deadline: deadline)
+                from: checkpointed, to: source.ranges.mapValues(\.start), topic: options.topic, logger: logger)
+            summary.finished = try await export(from: &source, into: ledger, summary: &summary, options: options, deadline: deadline)
         } catch {
-            summary.files = ledger.files
+            summary.files = ledger.withLedger { $0.files }
             summary.lines.forEach(output)
             await source.close()
-            ledger.close()
+            ledger.withLedger { $0.close() }
             throw error
         }
-        summary.files = ledger.files
+        summary.files = ledger.withLedger { $0.files }
         summary.lines.forEach(output)
         await source.close()
-        ledger.close()
+        ledger.withLedger { $0.close() }
         return summary
     }
 
@@ -77,7 +81,7 @@ public enum PayrollExport {
     /// failed write leaves the ledger unusable, so not after that), and the decode and the fetch
     /// in flight are awaited, so that nothing runs on and `source` is the one to close.
     private static func export(
-        from source: inout PayrollRecordSource, into ledger: inout PayrollLedger, summary: inout PayrollExportSummary,
+        from source: inout PayrollRecordSource, into ledger: PayrollLedgerBox, summary: inout PayrollExportSummary,
         options: PayrollExportOptions, deadline: ContinuousClock.Instant
     ) async throws -> Bool {
         typealias Fetched = (source: PayrollRecordSource, records: Result<[KafkaConsumerMessage]?, any Error>)
@@ -93,7 +97,7 @@ public enum PayrollExport {
                 }
             }
         }
-        var decoder = PayrollBatchDecoder(skipUndecodable: options.skipUndecodable, logger: ledger.logger)
+        var decoder = PayrollBatchDecoder(skipUndecodable: options.skipUndecodable, logger: ledger.withLedger { $0.logger })
         var decoding: Task<(PayrollBatchDecoder, PayrollBatchDecoder.Decoded), Never>?
         /// Waits for the batch being decoded and commits it.
         func commitDecoding() async throws {
@@ -101,7 +105,7 @@ public enum PayrollExport {
             decoding = nil
             let decoded: PayrollBatchDecoder.Decoded
             (decoder, decoded) = await task.value
-            try commit(decoded, into: &ledger, summary: &summary)
+            try await commit(decoded, into: ledger, summary: &summary)
         }
         var fetching: Task<Fetched, Never>? = fetch(source)
         var firstRecord: ContinuousClock.Instant?
@@ -147,7 +151,7 @@ public enum PayrollExport {
                     let decoded = decoder.decode(records)
                     return (decoder, decoded)
                 }
-                if let ready { try commit(ready, into: &ledger, summary: &summary) }
+                if let ready { try await commit(ready, into: ledger, summary: &summary) }
             }
             try await commitDecoding()
             outcome = .success(finished)
@@ -164,16 +168,18 @@ public enum PayrollExport {
         return try outcome.get()
     }
 
-    /// Commits a decoded batch's lines and offsets, then throws its stop, if any.
+    /// Commits a decoded batch's lines and offsets (on the file queue), then throws its stop, if any.
     private static func commit(
-        _ decoded: PayrollBatchDecoder.Decoded, into ledger: inout PayrollLedger, summary: inout PayrollExportSummary
-    ) throws {
+        _ decoded: PayrollBatchDecoder.Decoded, into ledger: PayrollLedgerBox, summary: inout PayrollExportSummary
+    ) async throws {
         summary.recordsRead += decoded.recordsRead
         summary.unknownTypesSkipped.merge(decoded.unknownTypes, uniquingKeysWith: +)
         summary.undecodableSkipped += decoded.undecodable
-        let appended = try ledger.append(decoded.lines, advancingTo: decoded.offsets)
+        let (appended, files) = try await ledger.onFileQueue { ledger in
+            (try ledger.append(decoded.lines, advancingTo: decoded.offsets), ledger.files)
+        }
         summary.duplicatesSkipped += appended.duplicates
-        summary.files = ledger.files
+        summary.files = files
         if let stop = decoded.stop { throw stop }
     }
 }
