@@ -20,16 +20,9 @@ extension InProcessService where Core == AppraisalCore {
         settings.goalsTopic = "stride-bench.goals.\(suffix)"
         settings.coachingTopic = "stride-bench.coaching.\(suffix)"
         settings.employeesTopic = "stride-bench.employees.\(suffix)"
-        let admin = try KafkaAdmin(configuration: kafka, logger: logger)
-        do {
-            try await admin.createTopics([settings.goalsTopic, settings.coachingTopic, settings.employeesTopic].flatMap {
-                [KafkaTopicSpec(name: $0, partitions: 4), KafkaTopicSpec(name: $0 + ".dlq", partitions: 1)]
-            })
-        } catch {
-            await admin.close()
-            throw error
-        }
-        await admin.close()
+        try await KafkaAdmin.createTopics([settings.goalsTopic, settings.coachingTopic, settings.employeesTopic].flatMap {
+            [KafkaTopicSpec(name: $0, partitions: 4), KafkaTopicSpec(name: $0 + ".dlq", partitions: 1)]
+        }, configuration: kafka, logger: logger)
         return try await start(prefix: "appraisal", url: url, kafka: kafka, poolSize: poolSize, logger: logger) { schema, ready in
             AppraisalService.definition(name: schema, settings: settings, ready: ready)
         }

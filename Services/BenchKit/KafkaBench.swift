@@ -10,12 +10,11 @@ package struct KafkaBench {
 
     /// - Returns: the raw ceiling of a produce-then-consume pipeline (the slower of the two).
     package func run(into report: inout BenchReport) async throws -> Double {
-        let admin = try KafkaAdmin(configuration: kafka, logger: logger)
         let suffix = UUID().uuidString.prefix(8).lowercased()
         let rawTopic = "stride-bench-raw-\(suffix)"
         let wrappedTopic = "stride-bench-wrapped-\(suffix)"
-        try await admin.createTopics([KafkaTopicSpec(name: rawTopic), KafkaTopicSpec(name: wrappedTopic)])
-        await admin.close()
+        try await KafkaAdmin.createTopics(
+            [KafkaTopicSpec(name: rawTopic), KafkaTopicSpec(name: wrappedTopic)], configuration: kafka, logger: logger)
         let payload = [UInt8](repeating: UInt8(ascii: "x"), count: 256)
 
         let bootstrap = kafka.bootstrapServers

@@ -64,9 +64,7 @@ package enum OutboxCeilings {
     /// - Returns: messages per second.
     package static func produce(kafka: KafkaConfiguration, payload: [UInt8], count: Int, logger: Logger) async throws -> Double {
         let topic = "stride-bench-raw-\(UUID().uuidString.prefix(8).lowercased())"
-        let admin = try KafkaAdmin(configuration: kafka, logger: logger)
-        try await admin.createTopics([KafkaTopicSpec(name: topic)])
-        await admin.close()
+        try await KafkaAdmin.createTopics([KafkaTopicSpec(name: topic)], configuration: kafka, logger: logger)
         let bootstrap = kafka.bootstrapServers
         return try await onDedicatedThread {
             try RawKafkaCeiling.produce(bootstrap: bootstrap, topic: topic, count: count, payload: payload)

@@ -25,9 +25,7 @@ package struct PipelineBench {
         for schema in [source, sink] {
             try await PostgresMigrator(schema: schema, migrations: RuntimeMigrations.all, logger: logger).migrate(pool)
         }
-        let admin = try KafkaAdmin(configuration: kafka, logger: logger)
-        try await admin.createTopics([KafkaTopicSpec(name: topic)])
-        await admin.close()
+        try await KafkaAdmin.createTopics([KafkaTopicSpec(name: topic)], configuration: kafka, logger: logger)
         let producer = try RenewableProducer(configuration: kafka, logger: logger)
         let outbox = Outbox(schema: source, source: "/stride/bench")
         let latencies = LatencyRecorder()

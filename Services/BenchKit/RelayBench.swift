@@ -20,9 +20,7 @@ package struct RelayBench {
         let topic = "stride-bench-relay-\(suffix)"
         let pool = PostgresPool(configuration: try PostgresConfiguration(url: url), maxConnections: 4, logger: logger)
         try await PostgresMigrator(schema: schema, migrations: RuntimeMigrations.all, logger: logger).migrate(pool)
-        let admin = try KafkaAdmin(configuration: kafka, logger: logger)
-        try await admin.createTopics([KafkaTopicSpec(name: topic)])
-        await admin.close()
+        try await KafkaAdmin.createTopics([KafkaTopicSpec(name: topic)], configuration: kafka, logger: logger)
 
         // The backlog, written before the relay starts (not timed): 1,000 keys, realistic payloads.
         let outbox = Outbox(schema: schema, source: "/stride/bench")

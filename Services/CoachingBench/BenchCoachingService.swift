@@ -20,16 +20,9 @@ extension InProcessService where Core == CoachingCore {
         var settings = CoachingSettings()
         settings.goalsTopic = "stride-bench.goals.\(suffix)"
         settings.appraisalTopic = "stride-bench.appraisal.\(suffix)"
-        let admin = try KafkaAdmin(configuration: kafka, logger: logger)
-        do {
-            try await admin.createTopics([settings.goalsTopic, settings.appraisalTopic].flatMap {
-                [KafkaTopicSpec(name: $0, partitions: partitions), KafkaTopicSpec(name: $0 + ".dlq", partitions: 1)]
-            })
-        } catch {
-            await admin.close()
-            throw error
-        }
-        await admin.close()
+        try await KafkaAdmin.createTopics([settings.goalsTopic, settings.appraisalTopic].flatMap {
+            [KafkaTopicSpec(name: $0, partitions: partitions), KafkaTopicSpec(name: $0 + ".dlq", partitions: 1)]
+        }, configuration: kafka, logger: logger)
         return try await start(prefix: "coaching", url: url, kafka: kafka, poolSize: poolSize, logger: logger) { schema, ready in
             CoachingService.definition(name: schema, settings: settings, ready: ready)
         }

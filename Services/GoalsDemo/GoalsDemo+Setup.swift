@@ -8,14 +8,7 @@ import StrideRuntime
 extension GoalsDemo {
     /// Creates every catalog topic (and its `.dlq`) and starts reading `stride.goals.v1`.
     func startWatching() async throws -> EventWatcher {
-        let admin = try KafkaAdmin(configuration: kafka, logger: logger)
-        do {
-            try await admin.createTopics(TopicCatalog.specs())
-        } catch {
-            await admin.close()
-            throw error
-        }
-        await admin.close()
+        try await KafkaAdmin.createTopics(TopicCatalog.specs(), configuration: kafka, logger: logger)
         console.say("   \(TopicCatalog.specs().count) topics ready: \(StrideTopic.allCases.count) catalog topics and their .dlq")
         return try EventWatcher(kafka: kafka, since: startedAt, console: console, logger: logger)
     }

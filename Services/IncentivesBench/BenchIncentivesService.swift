@@ -22,17 +22,12 @@ extension InProcessService where Core == IncentivesCore {
         settings.employeesTopic = "stride-bench.employees.\(suffix)"
         settings.incentivesTopic = "stride-bench.incentives.\(suffix)"
         settings.payrollTopic = "stride-bench.payroll.\(suffix)"
-        let admin = try KafkaAdmin(configuration: kafka, logger: logger)
-        do {
-            let inputs = [settings.appraisalTopic, settings.coachingTopic, settings.employeesTopic].flatMap {
-                [KafkaTopicSpec(name: $0, partitions: 4), KafkaTopicSpec(name: $0 + ".dlq", partitions: 1)]
-            }
-            try await admin.createTopics(inputs + [settings.incentivesTopic, settings.payrollTopic].map { KafkaTopicSpec(name: $0, partitions: 4) })
-        } catch {
-            await admin.close()
-            throw error
+        let inputs = [settings.appraisalTopic, settings.coachingTopic, settings.employeesTopic].flatMap {
+            [KafkaTopicSpec(name: $0, partitions: 4), KafkaTopicSpec(name: $0 + ".dlq", partitions: 1)]
         }
-        await admin.close()
+        try await KafkaAdmin.createTopics(
+            inputs + [settings.incentivesTopic, settings.payrollTopic].map { KafkaTopicSpec(name: $0, partitions: 4) },
+            configuration: kafka, logger: logger)
         return try await start(prefix: "incentives", url: url, kafka: kafka, poolSize: poolSize, logger: logger) { schema, ready in
             IncentivesService.definition(name: schema, settings: settings, ready: ready)
         }

@@ -43,6 +43,27 @@ public final class KafkaAdmin: Sendable {
         }
     }
 
+    /// Creates topics with an admin client of its own, closed afterwards (also when creating
+    /// fails): for a caller that needs the client for nothing else.
+    /// - Parameters:
+    ///   - topics: the topics with their partitions, replication factor and configs.
+    ///   - configuration: the broker.
+    ///   - logger: for the client.
+    ///   - timeout: how long the broker may take.
+    /// - Throws: what ``init(configuration:logger:)`` and ``createTopics(_:timeout:)`` throw.
+    public static func createTopics(
+        _ topics: [KafkaTopicSpec], configuration: KafkaConfiguration, logger: Logger, timeout: Duration = .seconds(10)
+    ) async throws {
+        let admin = try KafkaAdmin(configuration: configuration, logger: logger)
+        do {
+            try await admin.createTopics(topics, timeout: timeout)
+        } catch {
+            await admin.close()
+            throw error
+        }
+        await admin.close()
+    }
+
     /// Checks that a broker answers a metadata request: a readiness probe.
     /// - Throws: a `.connection` ``KafkaError`` when no broker answers within `timeout`.
     public func ping(timeout: Duration) async throws {

@@ -21,16 +21,9 @@ enum DeadLetterTestKafka {
     static func makeTopics(deadLetterPartitions: Int32 = 3) async throws -> (original: String, deadLetters: String) {
         let original = TestEnvironment.uniqueName("dlq")
         let deadLetters = original + ".dlq"
-        let admin = try KafkaAdmin(configuration: try configuration(), logger: logger)
-        do {
-            try await admin.createTopics([
-                KafkaTopicSpec(name: original, partitions: 1), KafkaTopicSpec(name: deadLetters, partitions: deadLetterPartitions),
-            ])
-        } catch {
-            await admin.close()
-            throw error
-        }
-        await admin.close()
+        try await KafkaAdmin.createTopics([
+            KafkaTopicSpec(name: original, partitions: 1), KafkaTopicSpec(name: deadLetters, partitions: deadLetterPartitions),
+        ], configuration: try configuration(), logger: logger)
         return (original, deadLetters)
     }
 

@@ -22,14 +22,7 @@ enum KafkaTestSupport {
     /// Creates a fresh topic with `partitions` partitions and returns its name.
     static func makeTopic(partitions: Int32 = 4) async throws -> String {
         let name = TestEnvironment.uniqueName("t")
-        let admin = try KafkaAdmin(configuration: try configuration(), logger: logger)
-        do {
-            try await admin.createTopics([KafkaTopicSpec(name: name, partitions: partitions)])
-        } catch {
-            await admin.close()
-            throw error
-        }
-        await admin.close()
+        try await KafkaAdmin.createTopics([KafkaTopicSpec(name: name, partitions: partitions)], configuration: try configuration(), logger: logger)
         return name
     }
 

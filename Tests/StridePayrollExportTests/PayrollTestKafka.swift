@@ -20,14 +20,7 @@ enum PayrollTestKafka {
     /// A fresh topic no other test uses.
     static func makeTopic(partitions: Int32 = 3) async throws -> String {
         let topic = TestEnvironment.uniqueName("payroll")
-        let admin = try KafkaAdmin(configuration: try configuration(), logger: logger)
-        do {
-            try await admin.createTopics([KafkaTopicSpec(name: topic, partitions: partitions)])
-        } catch {
-            await admin.close()
-            throw error
-        }
-        await admin.close()
+        try await KafkaAdmin.createTopics([KafkaTopicSpec(name: topic, partitions: partitions)], configuration: try configuration(), logger: logger)
         return topic
     }
 

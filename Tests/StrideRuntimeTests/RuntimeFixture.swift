@@ -31,9 +31,7 @@ struct RuntimeFixture {
     /// A new topic with four partitions (and its dead-letter topic).
     func createTopic(_ prefix: String, partitions: Int32 = 4) async throws -> String {
         let topic = TestEnvironment.uniqueName(prefix)
-        let admin = try KafkaAdmin(configuration: kafka, logger: logger)
-        try await admin.createTopics([KafkaTopicSpec(name: topic, partitions: partitions), KafkaTopicSpec(name: topic + ".dlq", partitions: partitions)])
-        await admin.close()
+        try await KafkaAdmin.createTopics([KafkaTopicSpec(name: topic, partitions: partitions), KafkaTopicSpec(name: topic + ".dlq", partitions: partitions)], configuration: kafka, logger: logger)
         return topic
     }
 

@@ -29,15 +29,8 @@ public final class TopicTap: Sendable {
         logger.logLevel = .warning
         let catalog = TopicCatalog.specs().filter { $0.name == topic }
         if !catalog.isEmpty {
-            let admin = try KafkaAdmin(
-                configuration: KafkaConfiguration(bootstrapServers: try TestEnvironment.kafkaBootstrapServers()), logger: logger)
-            do {
-                try await admin.createTopics(catalog)
-            } catch {
-                await admin.close()
-                throw error
-            }
-            await admin.close()
+            try await KafkaAdmin.createTopics(
+                catalog, configuration: KafkaConfiguration(bootstrapServers: try TestEnvironment.kafkaBootstrapServers()), logger: logger)
         }
         let consumer = try KafkaConsumer(
             configuration: KafkaConfiguration(

@@ -22,15 +22,8 @@ struct TopicsCommand: AsyncParsableCommand {
         var replicationFactor: Int16 = -1
 
         func run() async throws {
-            let admin = try KafkaAdmin(configuration: try connection.kafkaConfiguration(), logger: connection.logger("stride.topics"))
             let specs = TopicCatalog.specs(partitions: partitions, replicationFactor: replicationFactor)
-            do {
-                try await admin.createTopics(specs)
-            } catch {
-                await admin.close()
-                throw error
-            }
-            await admin.close()
+            try await KafkaAdmin.createTopics(specs, configuration: try connection.kafkaConfiguration(), logger: connection.logger("stride.topics"))
             for spec in specs { print("topic \(spec.name)") }
         }
     }
