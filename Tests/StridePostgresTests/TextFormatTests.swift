@@ -17,8 +17,12 @@ struct TextFormatTests {
     }
 
     @Test func arrayEncodingRoundTripsThroughTheParser() throws {
-        let values: [String?] = ["a", "b,c", "\"", "\\", nil, "NULL", "{}", " x "]
+        let values: [String?] = [
+            "a", "b,c", "\"", "\\", nil, "NULL", "{}", " x ", "", #"{"lines": ["a \"b\"", "c\\d"], "n": 1}"#, "\"\"\\\\",
+            "Zoë → 東京 \"quoted\" 🙂", "trailing\\",
+        ]
         let text = try #require(try values.postgresText)
+        #expect(text.hasPrefix(#"{"a","b,c","\"","\\",NULL,"NULL""#))
         #expect(PostgresArrayLiteral.parse(text) == values)
     }
 

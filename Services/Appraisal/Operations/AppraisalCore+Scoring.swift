@@ -29,33 +29,57 @@ extension AppraisalCore {
         let subjects = try await appraisals.scoringSubjects(of: cycleID, on: connection)
         try await Audit.identify(actor: principal.subject, action: "score_cycle", on: connection)
         try await Audit.suspendRowAudit(on: connection)
-        // In chunks, all in this one transaction: memory stays that of one chunk whatever the cycle's size.
+        // In chunks, all in this one transaction: memory stays that of a few chunks whatever the
+        // cycle's size. A chunk is computed off the connection's task while the one before it is
+        // written and the reviews of the one after it are read, so the database and the scoring
+        // each keep a core busy.
         var scored = 0
         var unscored: [String] = []
-        for start in stride(from: 0, to: subjects.count, by: Self.bulkChunk) {
-            let chunk = subjects[start..<min(start + Self.bulkChunk, subjects.count)]
-            let reviewsByAppraisal = try await appraisals.submittedReviews(of: chunk.map(\.appraisalID), on: connection)
-            var scores: [(appraisalID: String, explanation: ScoreExplanation)] = []
-            scores.reserveCapacity(chunk.count)
-            for subject in chunk {
-                do {
-                    let explanation = try ScoreCalculator.explain(
-                        attainmentPercent: subject.attainmentPercent, attainmentEventID: subject.attainmentEventID,
-                        reviews: reviewsByAppraisal[subject.appraisalID] ?? [], terms: template.terms, templateID: template.templateID,
-                        templateVersion: template.version)
-                    scores.append((subject.appraisalID, explanation))
-                } catch is AppraisalRuleViolation {
-                    unscored.append(subject.appraisalID)
-                }
-            }
-            try await appraisals.writeScores(scores, on: connection)
-            scored += scores.count
+        var computing: Task<ScoredChunk, Never>?
+        func write(_ chunk: ScoredChunk) async throws {
+            try await appraisals.writeScores(chunk.scores, on: connection)
+            scored += chunk.scores.count
+            unscored += chunk.unscored
         }
+        for start in stride(from: 0, to: subjects.count, by: Self.bulkChunk) {
+            let chunk = Array(subjects[start..<min(start + Self.bulkChunk, subjects.count)])
+            let reviewsByAppraisal = try await appraisals.submittedReviews(of: chunk.map(\.appraisalID), on: connection)
+            let next = Task.detached { Self.score(chunk, reviews: reviewsByAppraisal, template: template) }
+            if let computing { try await write(await computing.value) }
+            computing = next
+        }
+        if let computing { try await write(await computing.value) }
         try await AuditTrail(schema: schema).record(
             table: "cycles", recordID: cycleID, action: "score_cycle", before: nil,
             after: #"{"scored": \#(scored), "unscored": \#(unscored.count)}"#, actor: principal.subject, on: connection)
         AppraisalMetrics.scored(scored)
         return ScoringSummary(cycleID: cycleID, scored: scored, unscored: Array(unscored.prefix(100)), unscoredCount: unscored.count)
+    }
+
+    /// Scores of one chunk of a cycle's appraisals, and those with nothing to score yet.
+    struct ScoredChunk: Sendable {
+        var scores: [(appraisalID: String, explanation: ScoreExplanation)] = []
+        var unscored: [String] = []
+    }
+
+    /// Scores a chunk of subjects from their submitted reviews by the cycle's template.
+    static func score(
+        _ subjects: [ScoringSubject], reviews reviewsByAppraisal: [String: [SubmittedReview]], template: TemplateRecord
+    ) -> ScoredChunk {
+        var chunk = ScoredChunk()
+        chunk.scores.reserveCapacity(subjects.count)
+        for subject in subjects {
+            do {
+                let explanation = try ScoreCalculator.explain(
+                    attainmentPercent: subject.attainmentPercent, attainmentEventID: subject.attainmentEventID,
+                    reviews: reviewsByAppraisal[subject.appraisalID] ?? [], terms: template.terms, templateID: template.templateID,
+                    templateVersion: template.version)
+                chunk.scores.append((subject.appraisalID, explanation))
+            } catch {
+                chunk.unscored.append(subject.appraisalID)  // an AppraisalRuleViolation: nothing to score yet
+            }
+        }
+        return chunk
     }
 
     /// Release: every active appraisal of the cycle becomes version 1 and is announced

@@ -81,8 +81,7 @@ struct AppraisalStore: Sendable {
     /// Writes computed scores in one statement. A calibrated rating stays as calibration set it.
     func writeScores(_ scores: [(appraisalID: String, explanation: ScoreExplanation)], on connection: PostgresConnection) async throws {
         guard !scores.isEmpty else { return }
-        let encoder = JSONEncoder()
-        let explanations = try scores.map { String(decoding: try encoder.encode($0.explanation), as: UTF8.self) }
+        let explanations = scores.map(\.explanation.jsonText)
         try await connection.execute("""
             UPDATE \(unescaped: schema).appraisals a
             SET goal_score = s.goal_score, competency_score = s.competency_score, final_score = s.final_score,

@@ -8,16 +8,17 @@ extension Array: PostgresEncodable where Element: PostgresEncodable {
     public var postgresText: String? {
         get throws {
             if Element.self == UInt8.self, let bytes = self as? [UInt8] { return PostgresBytea.hex(bytes) }
-            var text = "{"
+            var literal: [UInt8] = [UInt8(ascii: "{")]
             for (index, element) in enumerated() {
-                if index > 0 { text += "," }
+                if index > 0 { literal.append(UInt8(ascii: ",")) }
                 if let value = try element.postgresText {
-                    PostgresArrayLiteral.appendQuoted(value, to: &text)
+                    PostgresArrayLiteral.appendQuoted(value, to: &literal)
                 } else {
-                    text += "NULL"
+                    literal.append(contentsOf: "NULL".utf8)
                 }
             }
-            return text + "}"
+            literal.append(UInt8(ascii: "}"))
+            return String(decoding: literal, as: UTF8.self)
         }
     }
 }
@@ -49,18 +50,21 @@ extension Array: PostgresDecodable where Element: PostgresDecodable {
 
 /// PostgreSQL's array text format: `{a,"b c",NULL,"x\"y"}` (optionally with `[1:3]=` bounds).
 enum PostgresArrayLiteral {
-    /// Appends `value` double-quoted, with `"` and `\` backslash-escaped.
-    static func appendQuoted(_ value: String, to text: inout String) {
-        text += "\""
-        if value.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            for character in value.unicodeScalars {
-                if character == "\"" || character == "\\" { text += "\\" }
-                text.unicodeScalars.append(character)
+    /// Appends `value` double-quoted, with `"` and `\` backslash-escaped, as UTF-8: the runs
+    /// between escapes are copied whole (a JSON document in an array has a quote every few bytes).
+    static func appendQuoted(_ value: String, to literal: inout [UInt8]) {
+        literal.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { bytes in
+            var start = 0
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "\\") {
+                literal.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                literal.append(UInt8(ascii: "\\"))
+                start = index
             }
-        } else {
-            text += value  // the common case: nothing to escape, one append
+            literal.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
-        text += "\""
+        literal.append(UInt8(ascii: "\""))
     }
 
     /// The elements of a one-dimensional array literal (`nil` for unquoted `NULL`), or `nil` when

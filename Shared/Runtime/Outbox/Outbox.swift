@@ -121,40 +121,20 @@ struct OutboxRow: Sendable {
         try fields.encode(row.payload)
     }
 
-    /// `[["ce_specversion","1.0"],…]`, written by hand: a `JSONEncoder` per batch cost more than the
-    /// rows' other work. The column is `jsonb`, so only validity matters, not the spelling.
+    /// `[["ce_specversion","1.0"],…]`, written by hand (``JSONTextWriter``): a `JSONEncoder` per
+    /// batch cost more than the rows' other work. The column is `jsonb`, so only validity matters,
+    /// not the spelling.
     static func headersJSON(_ headers: [EventHeader]) -> String {
-        var json = "["
-        for (index, header) in headers.enumerated() {
-            json += index == 0 ? "[" : ",["
-            appendJSONString(header.name, to: &json)
-            json += ","
-            appendJSONString(header.value, to: &json)
-            json += "]"
+        var json = JSONTextWriter(capacity: 48 * headers.count + 2)
+        json.beginArray()
+        for header in headers {
+            json.beginArray()
+            json.string(header.name)
+            json.string(header.value)
+            json.endArray()
         }
-        return json + "]"
-    }
-
-    private static func appendJSONString(_ text: String, to json: inout String) {
-        json += "\""
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            json += text
-        } else {
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": json += "\\\""
-                case "\\": json += "\\\\"
-                case "\n": json += "\\n"
-                case "\r": json += "\\r"
-                case "\t": json += "\\t"
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    json += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: json.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        json += "\""
+        json.endArray()
+        return json.text
     }
 
     static func eventID(of encoded: EncodedEvent) throws -> UUID {

@@ -182,4 +182,28 @@ struct ScoreCalculatorTests {
         #expect(json.contains("\"review_ids\":[\"m1\"]"))
         #expect(json.contains("\"rater_count\":1"))
     }
+
+    @Test("the hand-written JSON of an explanation is JSONEncoder's document and decodes to the same explanation")
+    func handWrittenJSON() throws {
+        var unusual = try explain(110, manager + selfReview + peers)
+        unusual.lines.append("a \"quoted\" line with a \\ backslash,\na newline, a tab\t, \u{01} and Zoë → 東京 🙂")
+        unusual.groups[0].note = "note with \"quotes\""
+        let explanations = [
+            try explain(110, manager + selfReview + peers + reports + externals),
+            try explain(dec("97.5"), manager + selfReview + Array(peers.prefix(2)) + reports + externals),
+            try explain(nil, manager + selfReview),
+            try explain(dec("-12.25"), []),
+            unusual,
+        ]
+        for explanation in explanations {
+            let text = explanation.jsonText
+            #expect(try JSONDecoder().decode(ScoreExplanation.self, from: Data(text.utf8)) == explanation)
+            let handWritten = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? NSDictionary
+            let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(explanation)) as? NSDictionary
+            #expect(handWritten != nil && handWritten == encoded)
+        }
+        let withoutAttainment = try explain(nil, manager).jsonText  // nils are left out
+        #expect(!withoutAttainment.contains(#""attainment_percent""#) && !withoutAttainment.contains(#""goal_score""#))
+        #expect(!withoutAttainment.contains("null"))
+    }
 }
