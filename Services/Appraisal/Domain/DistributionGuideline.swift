@@ -90,7 +90,7 @@ public struct DistributionGuideline: Codable, Sendable, Equatable {
         return levels.map { level in
             let count = max(0, counts[level] ?? 0)
             let actual =
-                total == 0 ? 0 : DecimalRounding.round(Decimal(count) * 100 / Decimal(total), places: DecimalRounding.percentPlaces)
+                total == 0 ? 0 : DecimalRounding.divide(Decimal(count) * 100, by: Decimal(total), places: DecimalRounding.percentPlaces)
             let target = target(of: level)
             let lower = max(0, target - tolerancePercent)
             let upper = min(100, target + tolerancePercent)

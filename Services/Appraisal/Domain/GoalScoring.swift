@@ -10,8 +10,7 @@ public enum GoalScoring {
     ///   - attainmentPercent: the weighted goal attainment of the period, in percent.
     ///   - terms: the template terms.
     public static func score(attainmentPercent: Decimal, terms: TemplateTerms) -> Decimal {
-        let raw = attainmentPercent / 100 * Decimal(terms.meetsExpectationsLevel)
-        let clamped = min(max(raw, 1), Decimal(max(1, terms.scale.maximum)))
-        return DecimalRounding.round(clamped)
+        let raw = DecimalRounding.divide(attainmentPercent * Decimal(terms.meetsExpectationsLevel), by: 100)
+        return min(max(raw, 1), Decimal(max(1, terms.scale.maximum)))
     }
 }

@@ -38,7 +38,7 @@ extension ScoreCalculator {
                 averages.append(
                     CompetencyAverage(
                         competencyID: competency.competencyID,
-                        average: DecimalRounding.round(Decimal(sum) / Decimal(levels.count)), raterCount: levels.count))
+                        average: DecimalRounding.divide(Decimal(sum), by: Decimal(levels.count)), raterCount: levels.count))
             }
         }
         var notes: [String] = []
@@ -72,7 +72,7 @@ extension ScoreCalculator {
         let sum = parts.reduce(Decimal(0)) { $0 + $1.weight * $1.value }
         let products = parts.map { "\(DecimalRounding.plain($0.weight)) × \(DecimalRounding.fixed($0.value))" }
         return (
-            DecimalRounding.round(sum / total),
+            DecimalRounding.divide(sum, by: total),
             "(\(products.joined(separator: " + "))) / \(DecimalRounding.plain(total))"
         )
     }

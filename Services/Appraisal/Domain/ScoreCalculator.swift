@@ -80,8 +80,8 @@ public enum ScoreCalculator {
         return ScoreExplanation(
             templateID: templateID, templateVersion: templateVersion, attainmentEventID: attainmentEventID,
             attainmentPercent: attainmentPercent, goalScore: goalScore, groups: groups, competencyScore: competencyScore,
-            goalWeightAppliedPercent: DecimalRounding.round(goalShare * 100 / shareTotal),
-            competencyWeightAppliedPercent: DecimalRounding.round(competencyShare * 100 / shareTotal),
+            goalWeightAppliedPercent: DecimalRounding.divide(goalShare * 100, by: shareTotal),
+            competencyWeightAppliedPercent: DecimalRounding.divide(competencyShare * 100, by: shareTotal),
             finalScore: finalScore, ratingLevel: level, lines: lines)
     }
 
@@ -111,7 +111,7 @@ public enum ScoreCalculator {
         }
         let total = counted.reduce(Decimal(0)) { $0 + $1.configuredWeightPercent }
         for index in groups.indices where groups[index].counted {
-            groups[index].appliedWeightPercent = DecimalRounding.round(groups[index].configuredWeightPercent * 100 / total)
+            groups[index].appliedWeightPercent = DecimalRounding.divide(groups[index].configuredWeightPercent * 100, by: total)
         }
         let missing = groups.filter { !$0.counted && $0.configuredWeightPercent > 0 }
         if !missing.isEmpty {

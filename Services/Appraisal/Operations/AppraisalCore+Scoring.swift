@@ -35,20 +35,20 @@ extension AppraisalCore {
         // each keep a core busy.
         var scored = 0
         var unscored: [String] = []
-        var computing: Task<ScoredChunk, Never>?
+        var computing: Task<ScoredChunk, any Error>?
         func write(_ chunk: ScoredChunk) async throws {
             try await appraisals.writeScores(chunk.scores, on: connection)
-            scored += chunk.scores.count
+            scored += chunk.scores.appraisalIDs.count
             unscored += chunk.unscored
         }
         for start in stride(from: 0, to: subjects.count, by: Self.bulkChunk) {
             let chunk = Array(subjects[start..<min(start + Self.bulkChunk, subjects.count)])
-            let reviewsByAppraisal = try await appraisals.submittedReviews(of: chunk.map(\.appraisalID), on: connection)
-            let next = Task.detached { Self.score(chunk, reviews: reviewsByAppraisal, template: template) }
-            if let computing { try await write(await computing.value) }
+            let reviews = try await appraisals.submittedReviews(of: chunk.map(\.appraisalID), on: connection)
+            let next = Task.detached { try Self.score(chunk, reviews: SubmittedReviewRow.byAppraisal(reviews), template: template) }
+            if let computing { try await write(try await computing.value) }
             computing = next
         }
-        if let computing { try await write(await computing.value) }
+        if let computing { try await write(try await computing.value) }
         try await AuditTrail(schema: schema).record(
             table: "cycles", recordID: cycleID, action: "score_cycle", before: nil,
             after: #"{"scored": \#(scored), "unscored": \#(unscored.count)}"#, actor: principal.subject, on: connection)
@@ -56,9 +56,9 @@ extension AppraisalCore {
         return ScoringSummary(cycleID: cycleID, scored: scored, unscored: Array(unscored.prefix(100)), unscoredCount: unscored.count)
     }
 
-    /// Scores of one chunk of a cycle's appraisals, and those with nothing to score yet.
+    /// Scores of one chunk of a cycle's appraisals, ready to write, and those with nothing to score yet.
     struct ScoredChunk: Sendable {
-        var scores: [(appraisalID: String, explanation: ScoreExplanation)] = []
+        var scores = ScoreColumns()
         var unscored: [String] = []
     }
 
@@ -67,14 +67,13 @@ extension AppraisalCore {
         _ subjects: [ScoringSubject], reviews reviewsByAppraisal: [String: [SubmittedReview]], template: TemplateRecord
     ) -> ScoredChunk {
         var chunk = ScoredChunk()
-        chunk.scores.reserveCapacity(subjects.count)
         for subject in subjects {
             do {
                 let explanation = try ScoreCalculator.explain(
                     attainmentPercent: subject.attainmentPercent, attainmentEventID: subject.attainmentEventID,
                     reviews: reviewsByAppraisal[subject.appraisalID] ?? [], terms: template.terms, templateID: template.templateID,
                     templateVersion: template.version)
-                chunk.scores.append((subject.appraisalID, explanation))
+                chunk.scores.append(subject.appraisalID, explanation)
             } catch {
                 chunk.unscored.append(subject.appraisalID)  // an AppraisalRuleViolation: nothing to score yet
             }

@@ -61,38 +61,35 @@ struct AppraisalStore: Sendable {
         }
     }
 
-    /// … and the submitted reviews of some of them, by appraisal.
-    func submittedReviews(of appraisalIDs: [String], on connection: PostgresConnection) async throws -> [String: [SubmittedReview]] {
+    /// … and the submitted reviews of some of them, their ratings still JSON text: decoding them
+    /// (``SubmittedReviewRow/byAppraisal(_:)``) is left to the scoring, off the connection.
+    func submittedReviews(of appraisalIDs: [String], on connection: PostgresConnection) async throws -> [SubmittedReviewRow] {
         let rows = try await connection.query("""
             SELECT r.appraisal_id, r.review_id, r.rater_group, r.content -> 'ratings' AS ratings
             FROM \(unescaped: schema).reviews r
             WHERE r.appraisal_id = ANY(\(appraisalIDs)::text[]) AND r.status = 'submitted'
             """)
-        var byAppraisal: [String: [SubmittedReview]] = [:]
-        for row in rows {
-            let review = SubmittedReview(
-                reviewID: try row.decode("review_id"), group: RaterGroup(rawValue: try row.decode("rater_group")) ?? .peer,
-                ratings: try row.decode("ratings", as: PostgresJSON<[CompetencyRating]>.self).value)
-            byAppraisal[try row.decode("appraisal_id", as: String.self), default: []].append(review)
+        return try rows.map { row in
+            SubmittedReviewRow(
+                appraisalID: try row.decode("appraisal_id"), reviewID: try row.decode("review_id"),
+                group: try row.decode("rater_group"), ratings: try row.decode("ratings"))
         }
-        return byAppraisal
     }
 
     /// Writes computed scores in one statement. A calibrated rating stays as calibration set it.
-    func writeScores(_ scores: [(appraisalID: String, explanation: ScoreExplanation)], on connection: PostgresConnection) async throws {
-        guard !scores.isEmpty else { return }
-        let explanations = scores.map(\.explanation.jsonText)
+    /// The ids are also matched with `= ANY`, so the planner finds the chunk's rows by the primary
+    /// key instead of hashing the whole table (which it did for every chunk of a large cycle).
+    func writeScores(_ scores: ScoreColumns, on connection: PostgresConnection) async throws {
+        guard !scores.appraisalIDs.isEmpty else { return }
         try await connection.execute("""
             UPDATE \(unescaped: schema).appraisals a
             SET goal_score = s.goal_score, competency_score = s.competency_score, final_score = s.final_score,
                 proposed_level = s.level, rating_level = CASE WHEN a.calibrated THEN a.rating_level ELSE s.level END,
                 explanation = s.explanation::jsonb, scored_at = now(), updated_at = now()
-            FROM unnest(\(scores.map(\.appraisalID))::text[], \(scores.map { $0.explanation.goalScore?.description })::numeric[],
-                        \(scores.map { $0.explanation.competencyScore?.description })::numeric[],
-                        \(scores.map { $0.explanation.finalScore.description })::numeric[],
-                        \(scores.map { $0.explanation.ratingLevel })::integer[], \(explanations)::text[])
+            FROM unnest(\(scores.appraisalIDs)::text[], \(scores.goalScores)::numeric[], \(scores.competencyScores)::numeric[],
+                        \(scores.finalScores)::numeric[], \(scores.levels)::integer[], \(scores.explanations)::text[])
                  AS s(appraisal_id, goal_score, competency_score, final_score, level, explanation)
-            WHERE a.appraisal_id = s.appraisal_id
+            WHERE a.appraisal_id = s.appraisal_id AND a.appraisal_id = ANY(\(scores.appraisalIDs)::text[])
             """)
     }
 
@@ -137,6 +134,48 @@ struct AppraisalStore: Sendable {
             FROM released r JOIN \(unescaped: schema).cycles c ON c.cycle_id = r.cycle_id
             """)
         return try rows.map(FinalizedAppraisal.init(row:))
+    }
+}
+
+/// A submitted review as read for scoring, its ratings the stored JSON.
+struct SubmittedReviewRow: Sendable {
+    var appraisalID: String
+    var reviewID: String
+    var group: String
+    var ratings: String
+
+    /// The reviews decoded, by appraisal.
+    /// - Throws: when stored ratings are not the JSON a submitted review holds.
+    static func byAppraisal(_ rows: [SubmittedReviewRow]) throws -> [String: [SubmittedReview]] {
+        let decoder = JSONDecoder()
+        var byAppraisal: [String: [SubmittedReview]] = [:]
+        for row in rows {
+            let review = SubmittedReview(
+                reviewID: row.reviewID, group: RaterGroup(rawValue: row.group) ?? .peer,
+                ratings: try decoder.decode([CompetencyRating].self, from: Data(row.ratings.utf8)))
+            byAppraisal[row.appraisalID, default: []].append(review)
+        }
+        return byAppraisal
+    }
+}
+
+/// Scores of a chunk of appraisals as the columns ``AppraisalStore/writeScores(_:on:)`` binds,
+/// built as they are computed (the explanation's JSON, exact decimal text), off the connection.
+struct ScoreColumns: Sendable {
+    var appraisalIDs: [String] = []
+    var goalScores: [String?] = []
+    var competencyScores: [String?] = []
+    var finalScores: [String] = []
+    var levels: [Int] = []
+    var explanations: [String] = []
+
+    mutating func append(_ appraisalID: String, _ explanation: ScoreExplanation) {
+        appraisalIDs.append(appraisalID)
+        goalScores.append(explanation.goalScore.map { DecimalText.format($0) })
+        competencyScores.append(explanation.competencyScore.map { DecimalText.format($0) })
+        finalScores.append(DecimalText.format(explanation.finalScore))
+        levels.append(explanation.ratingLevel)
+        explanations.append(explanation.jsonText)
     }
 }
 

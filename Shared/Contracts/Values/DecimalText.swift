@@ -1,7 +1,7 @@
 import Foundation
 
 /// Exact decimal text for JSON: `-?[0-9]+(\.[0-9]+)?`, never exponent notation, never a binary float.
-enum DecimalText {
+public enum DecimalText {
     private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// Parses strict decimal text; `nil` for anything else (`"1e3"`, `"1,5"`, `" 1"`, `"1."`).
@@ -25,7 +25,7 @@ enum DecimalText {
     /// Formats `value` exactly, with at least `minimumFractionDigits` digits after the point
     /// (padding with zeros, never rounding).
     /// - Precondition: `value` is not NaN.
-    static func format(_ value: Decimal, minimumFractionDigits: Int = 0) -> String {
+    public static func format(_ value: Decimal, minimumFractionDigits: Int = 0) -> String {
         if let text = formatShort(value, minimumFractionDigits: minimumFractionDigits) { return text }
         var text = value.description
         if text == "-0" { text = "0" }
