@@ -100,13 +100,19 @@ extension AppraisalCore {
         try await Audit.suspendRowAudit(on: connection)
         let ids = try await appraisals.activeAppraisalIDs(of: cycle.cycleID, on: connection)
         var releasedCount = 0
+        // Each chunk's events are encoded off the connection's task while the next chunk is released.
+        var encoding: Task<[EncodedEvent], any Error>?
         for start in stride(from: 0, to: ids.count, by: Self.bulkChunk) {
             let released = try await appraisals.release(
                 Array(ids[start..<min(start + Self.bulkChunk, ids.count)]), of: cycle.cycleID, by: actor, on: connection)
-            let events = try released.map { try outbox.encode(finalized($0, cycleID: cycle.cycleID, terms: template.terms, actor: actor)) }
-            try await outbox.enqueue(events, on: connection)
+            let next = Task.detached { [self] in
+                try released.map { try outbox.encode(finalized($0, cycleID: cycle.cycleID, terms: template.terms, actor: actor)) }
+            }
+            if let encoding { try await outbox.enqueue(try await encoding.value, on: connection) }
+            encoding = next
             releasedCount += released.count
         }
+        if let encoding { try await outbox.enqueue(try await encoding.value, on: connection) }
         try await AuditTrail(schema: schema).record(
             table: "cycles", recordID: cycle.cycleID, action: "release", before: nil, after: #"{"released": \#(releasedCount)}"#,
             actor: actor, on: connection)
