@@ -78,10 +78,12 @@ package enum OutboxCeilings {
     ) async throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            // The first unpublished row in id order, through the relay's partial index: counting
-            // them all would read every pending row each time and slow what is measured.
+            // The first row waiting for the relay, through the relay's own partial index: counting
+            // them all would read every pending row each time and slow what is measured, and
+            // without `parked_at IS NULL` the index does not apply (the primary key's scan then
+            // walks every published row).
             let pending = try await pool.query("""
-                SELECT id FROM \(unescaped: schema).outbox WHERE published_at IS NULL ORDER BY id LIMIT 1
+                SELECT id FROM \(unescaped: schema).outbox WHERE published_at IS NULL AND parked_at IS NULL ORDER BY id LIMIT 1
                 """)
             if pending.isEmpty { return }
             try await Task.sleep(for: .milliseconds(50))

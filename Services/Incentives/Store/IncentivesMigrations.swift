@@ -11,7 +11,7 @@ import StrideRuntime
 /// never edited: a correction is a reversal of the row plus a new row.
 public enum IncentivesMigrations {
     /// Every migration, in order.
-    public static let all: [PostgresMigration] = [inputs, cycles, recommendations, payroll, careers, audited]
+    public static let all: [PostgresMigration] = [inputs, cycles, recommendations, payroll, careers, audited, lighterWrites]
 
     /// What incentives reads from other services: each employee's latest appraisal per appraisal
     /// cycle, the manager review's competency levels, failed improvement plans.
@@ -293,4 +293,14 @@ public enum IncentivesMigrations {
             ("comp_cycles", "comp_cycle_id"), ("adjustments", "adjustment_id"),
             ("compensation_changes", "change_id"), ("promotions", "promotion_id"), ("consequence_reviews", "review_id"),
         ].map { Audit.enable(on: $0.0, key: $0.1) }.joined(separator: "\n"))
+
+    /// Cheaper bulk writes. Recommendations leave a third of each page free, so approving or
+    /// adjusting one (status, amounts, who and when: no indexed column) rewrites it in place
+    /// without touching its three indexes. A change's reversal id is unique only where there is
+    /// one: the index no longer holds an entry for every change never reversed.
+    static let lighterWrites = PostgresMigration(version: 106, name: "lighter_writes", sql: """
+        ALTER TABLE recommendations SET (fillfactor = 70);
+        ALTER TABLE compensation_changes DROP CONSTRAINT compensation_changes_reversal_id_key;
+        CREATE UNIQUE INDEX compensation_changes_reversal ON compensation_changes (reversal_id) WHERE reversal_id IS NOT NULL;
+        """)
 }
