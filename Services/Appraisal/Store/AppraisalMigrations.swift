@@ -10,7 +10,7 @@ import StrideRuntime
 /// readers ever see.
 public enum AppraisalMigrations {
     /// Every migration, in order.
-    public static let all: [PostgresMigration] = [library, cycles, reviews, attainment, calibration, outcomes, audited, explanationCompression]
+    public static let all: [PostgresMigration] = [library, cycles, reviews, attainment, calibration, outcomes, audited, explanationCompression, auditSkippedDuringBulk]
 
     /// The index system: the competency library and versioned templates. A template version is
     /// never changed once written; a change is the next version.
@@ -229,4 +229,8 @@ public enum AppraisalMigrations {
         EXCEPTION WHEN feature_not_supported THEN NULL;
         END $$;
         """)
+
+    /// Bulk work skips the audit triggers without calling them (``Audit/skippedDuringBulk``).
+    static let auditSkippedDuringBulk = PostgresMigration(
+        version: 108, name: "audit_skipped_during_bulk", sql: Audit.skippedDuringBulk)
 }

@@ -10,6 +10,7 @@ public enum CoachingMigrations {
     /// Every migration, in order.
     public static let all: [PostgresMigration] = [
         goalProjection, checkIns, oneOnOnes, feedback, evidence, nudges, improvementPlans, feedbackInterviews, audited,
+        auditSkippedDuringBulk,
     ]
 
     /// What coaching knows of goals, from `stride.goals.v1`: enough to point at a goal, show its
@@ -285,4 +286,8 @@ public enum CoachingMigrations {
             ("feedback_requests", "request_id"), ("evidence", "evidence_id"), ("improvement_plans", "plan_id"),
             ("plan_checkpoints", "plan_id"), ("feedback_interviews", "interview_id"),
         ].map { Audit.enable(on: $0.0, key: $0.1) }.joined(separator: "\n"))
+
+    /// Bulk work skips the audit triggers without calling them (``Audit/skippedDuringBulk``).
+    static let auditSkippedDuringBulk = PostgresMigration(
+        version: 109, name: "audit_skipped_during_bulk", sql: Audit.skippedDuringBulk)
 }

@@ -8,7 +8,7 @@ public enum GoalsMigrations {
     /// Every migration of the goals schema, in order.
     public static let all: [PostgresMigration] = [
         periods, goals, progress, audit, templates, attainments, uuidVersionFix, auditInRuntime, listIndexes,
-        uuidInRuntime, suggestedGoals,
+        uuidInRuntime, suggestedGoals, auditSkippedDuringBulk,
     ]
 
     static let periods = PostgresMigration(version: 100, name: "periods", sql: """
@@ -226,4 +226,8 @@ public enum GoalsMigrations {
             END IF;
         END $$;
         """)
+
+    /// Bulk work skips the audit triggers without calling them (``Audit/skippedDuringBulk``).
+    static let auditSkippedDuringBulk = PostgresMigration(
+        version: 111, name: "audit_skipped_during_bulk", sql: Audit.skippedDuringBulk)
 }

@@ -11,7 +11,7 @@ import StrideRuntime
 /// never edited: a correction is a reversal of the row plus a new row.
 public enum IncentivesMigrations {
     /// Every migration, in order.
-    public static let all: [PostgresMigration] = [inputs, cycles, recommendations, payroll, careers, audited, lighterWrites]
+    public static let all: [PostgresMigration] = [inputs, cycles, recommendations, payroll, careers, audited, lighterWrites, auditSkippedDuringBulk]
 
     /// What incentives reads from other services: each employee's latest appraisal per appraisal
     /// cycle, the manager review's competency levels, failed improvement plans.
@@ -303,4 +303,8 @@ public enum IncentivesMigrations {
         ALTER TABLE compensation_changes DROP CONSTRAINT compensation_changes_reversal_id_key;
         CREATE UNIQUE INDEX compensation_changes_reversal ON compensation_changes (reversal_id) WHERE reversal_id IS NOT NULL;
         """)
+
+    /// Bulk work skips the audit triggers without calling them (``Audit/skippedDuringBulk``).
+    static let auditSkippedDuringBulk = PostgresMigration(
+        version: 107, name: "audit_skipped_during_bulk", sql: Audit.skippedDuringBulk)
 }

@@ -91,6 +91,12 @@ public final class OutboxRelay: Service, Sendable {
     private let logger: Logger
     private let holder: String
     private let state = Mutex<Status>(Status(isLeader: false, failure: nil))
+    /// Whether ``run()`` has stopped and given its lease up, and how many claims (each of which
+    /// takes or renews the lease) are on their way to the database. A drain abandoned at
+    /// ``Settings/shutdownDrainLimit``, still retrying a stuck broker, or a claim sent just before,
+    /// must not take the lease again after it was released, in the moments before the process
+    /// exits: the next replica would wait the lease out.
+    private let claims = Mutex<(givenUp: Bool, inFlight: Int)>((false, 0))
     private let pendingGauge: Gauge
     private let oldestPendingGauge: Gauge
     private let parkedGauge: Gauge
@@ -161,6 +167,10 @@ public final class OutboxRelay: Service, Sendable {
         }
         // What committed before shutdown still goes out, if the broker takes it in time.
         _ = await abandonableWait(limit: settings.shutdownDrainLimit) { await self.drain() }
+        claims.withLock { $0.givenUp = true }
+        // A claim already sent could take the lease after the release: let it land first, within a bound.
+        let settled = ContinuousClock.now + .seconds(2)
+        while claims.withLock({ $0.inFlight }) > 0, ContinuousClock.now < settled { try? await Task.sleep(for: .milliseconds(10)) }
         await releaseLease()
         logger.info("outbox relay stopped")
     }
@@ -320,6 +330,13 @@ public final class OutboxRelay: Service, Sendable {
     /// before them is still being published), in one statement.
     /// - Returns: `nil` when another relay holds the lease.
     private func claimBatch(after cursor: Int64?) async throws -> [ClaimedRow]? {
+        let admitted = claims.withLock { claims -> Bool in
+            guard !claims.givenUp else { return false }
+            claims.inFlight += 1
+            return true
+        }
+        guard admitted else { return nil }
+        defer { claims.withLock { $0.inFlight -= 1 } }
         let schema = outbox.schema
         let leaseSeconds = Double(settings.leaseDuration.components.seconds)
         let rows = try await pool.query("""

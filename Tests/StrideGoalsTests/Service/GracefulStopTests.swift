@@ -41,14 +41,20 @@ struct GracefulStopTests {
         }
         let pool = PostgresPool(configuration: try PostgresConfiguration(url: try TestEnvironment.databaseURL()), maxConnections: 1,
                                 logger: .init(label: "graceful-stop"))
+        // A lease an earlier run left behind (a SIGKILL, a failed run) would keep this relay standing by.
+        try await pool.execute("DELETE FROM goals.outbox_relay_lease WHERE holder NOT LIKE \("%/\(process.processIdentifier)/%")")
         let eventID = UUID()
         try await pool.execute("""
             INSERT INTO goals.outbox (event_id, topic, partition_key, event_type, headers, payload)
             VALUES (\(eventID), 'stride.goals.v1', 'k', 'test.graceful-stop', '[]', '{}')
             """)
         try await pool.execute("SELECT pg_notify('goals_outbox', '')")
+        // This process's relay holds the lease (its holder names the pid), not one an earlier run left.
+        let holder = "%/\(process.processIdentifier)/%"
         try await waitUntil("the relay to take the lease and the row") {
-            try await pool.query("SELECT count(*) FROM goals.outbox_relay_lease WHERE expires_at > now()")[0].decode(0, as: Int.self) == 1
+            try await pool.query("""
+                SELECT count(*) FROM goals.outbox_relay_lease WHERE expires_at > now() AND holder LIKE \(holder)
+                """)[0].decode(0, as: Int.self) == 1
         }
 
         let stopping = ContinuousClock.now
