@@ -66,6 +66,7 @@ struct NudgeLatencyBench {
         let ticks = seconds * 100
         let publishing = ContinuousClock.now
         try await publishPaced(ticks: ticks, perTick: perTick, from: warmUp, events: events, producer: producer)
+        let arriving = ContinuousClock.now - publishing
         let total = warmUp + ticks * perTick
         try await waitForNudges(total, service: service)
         let drained = ContinuousClock.now - publishing
@@ -82,8 +83,11 @@ struct NudgeLatencyBench {
         report.add("Coaching nudge GoalAtRisk→agenda p50 at \(rate) events/s", try row.decode("p50", as: Double.self), "ms")
         report.add("Coaching nudge GoalAtRisk→agenda p99 at \(rate) events/s", try row.decode("p99", as: Double.self), "ms", target: "< 250 ms")
         report.add("Coaching nudge GoalAtRisk→agenda max at \(rate) events/s", try row.decode("worst", as: Double.self), "ms")
+        // Handled ÷ arrived: a consumer that keeps up finishes within a nudge's latency of the
+        // last event's arrival, so the ratio approaches 100% (it cannot pass it).
         report.add("Coaching nudges handled (events ÷ time to the last nudge)", Double(ticks * perTick) / drained.seconds, "events/s",
-                   target: ">= \(rate) events/s")
+                   ceiling: Double(ticks * perTick) / arriving.seconds, ceilingName: "arriving",
+                   target: "keeps up with \(rate) events/s")
     }
 
     /// Publishes `perTick` events every 10 ms for `ticks` ticks, from event number `first` on,

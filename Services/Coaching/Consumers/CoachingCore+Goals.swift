@@ -47,8 +47,12 @@ extension CoachingCore {
                 .init(goalID: event.goalID, ownerID: event.ownerID, periodID: event.periodID,
                       progressPercent: event.progressPercent, eventTime: message.metadata.time), on: connection)
         }
-        router.on(GoalAtRisk.self) { event, message, connection in
-            try await goalWentAtRisk(event, eventID: message.metadata.id.uuidString.lowercased(), at: message.metadata.time, on: connection)
+        router.onBatch(GoalAtRisk.self) { arrivals, connection in
+            try await goalsWentAtRisk(
+                arrivals.map {
+                    AtRiskArrival(event: $0.event, eventID: $0.message.metadata.id.uuidString.lowercased(), time: $0.message.metadata.time)
+                },
+                on: connection)
         }
         router.on(GoalBackOnTrack.self) { event, message, connection in
             let applied = try await projection.apply(
@@ -81,74 +85,6 @@ extension CoachingCore {
     var nudges: NudgeStore { NudgeStore(schema: schema) }
     var meetings: OneOnOneStore { OneOnOneStore(schema: schema) }
     var cadences: CadenceStore { CadenceStore(schema: schema) }
-
-    /// Projects an at-risk goal and, when the event is the newest about it and this at-risk
-    /// episode has no nudge yet, puts it on the agenda of its owner's next 1:1 with their manager
-    /// — the one scheduled within the pair's cadence, or a new one a few days ahead. Runs in the
-    /// inbox's transaction, so a redelivered event or a crash halfway raises nothing twice.
-    ///
-    /// A nudge must keep up with a flood of at-risk goals (a period re-assessed at once), so the
-    /// projection write and every read the nudge needs (the open nudge, locked; the pair's
-    /// cadence; the meetings scheduled within the longest cadence) go in one round trip, and the
-    /// rows it adds travel with the next statement or the commit.
-    func goalWentAtRisk(_ event: GoalAtRisk, eventID: String, at eventTime: Date, on connection: PostgresConnection) async throws {
-        let today = self.today
-        let widest = today.adding(days: CheckInCadence.allCases.map(\.intervalDays).max() ?? 31)
-        var queries = [
-            projection.applying(
-                .init(goalID: event.goalID, ownerID: event.ownerID, periodID: event.periodID, title: event.title,
-                      progressPercent: event.actualProgressPercent, atRisk: true, eventTime: eventTime)),
-            nudges.openNudge(for: event.goalID), cadences.cadenceQuery(of: event.ownerID),
-        ]
-        if let managerID = event.managerID {
-            queries.append(meetings.scheduledQuery(managerID: managerID, employeeID: event.ownerID, from: today, through: widest))
-        }
-        let answers = try await connection.query(queries)
-        guard !answers[0].isEmpty, answers[1].isEmpty else { return }  // an older event, or the episode's nudge exists
-        let managerID: String
-        let scheduled: [OneOnOne]
-        if let named = event.managerID {
-            managerID = named
-            scheduled = try answers[3].map(OneOnOneStore.meeting(from:))
-        } else if let known = try await directory.employee(event.ownerID, on: connection)?.managerID {
-            managerID = known
-            scheduled = try await meetings.scheduled(
-                managerID: known, employeeID: event.ownerID, from: today, through: widest, on: connection)
-        } else {
-            logger.info("goal at risk without a manager to nudge", metadata: ["goal_id": "\(event.goalID)", "owner_id": "\(event.ownerID)"])
-            return
-        }
-        let cadence = try CadenceStore.cadence(from: answers[2]) ?? settings.defaultCadence
-        let window = today.adding(days: cadence.intervalDays)
-        let candidates = scheduled.filter { $0.scheduledOn <= window }
-        try await Audit.identify(actor: "coaching:nudge", action: "nudge", on: connection)
-        let meetingID: String
-        let placement = NudgePlacement.choose(
-            managerID: managerID, employeeID: event.ownerID, meetings: candidates, cadence: cadence, today: today,
-            leadDays: settings.nudgeLeadDays)
-        switch placement {
-        case .existing(let existing):
-            meetingID = existing
-        case .newMeeting(let day):
-            meetingID = newID()
-            try await meetings.insert(
-                OneOnOne(meetingID: meetingID, managerID: managerID, employeeID: event.ownerID, scheduledOn: day),
-                createdBy: "coaching:nudge", on: connection)
-        }
-        let agendaItemID = newID()
-        let progress = "\(event.actualProgressPercent)% done, \(event.expectedProgressPercent)% expected by \(event.assessedOn)"
-        try await meetings.addAgendaItem(
-            agendaItemID, to: meetingID,
-            AgendaItemDraft(title: "At risk: \(event.title) (\(progress))", source: .atRiskNudge, goalID: event.goalID),
-            on: connection)
-        try await nudges.insert(
-            NudgeStore.Nudge(
-                nudgeID: newID(), goalID: event.goalID, employeeID: event.ownerID, managerID: managerID, meetingID: meetingID,
-                agendaItemID: agendaItemID, eventID: eventID, atRiskAt: eventTime),
-            on: connection)
-        CoachingMetrics.nudged(placement: { if case .existing = placement { "existing" } else { "new_meeting" } }())
-        CoachingMetrics.nudgeLatency(since: eventTime, now: Date())
-    }
 
     /// Closes the goal's at-risk episode (back on track, completed or cancelled), so the next
     /// time it falls behind raises a new nudge.

@@ -17,20 +17,29 @@ struct NudgeStore: Sendable {
         var atRiskAt: Date
     }
 
-    /// A row, locked, when the goal has an open nudge (its at-risk episode was nudged already).
-    func openNudge(for goalID: String) -> PostgresQuery {
-        "SELECT 1 FROM \(unescaped: schema).nudges WHERE goal_id = \(goalID) AND cleared_at IS NULL FOR UPDATE"
+    /// The goals among `goalIDs` with an open nudge (their at-risk episode was nudged already),
+    /// those nudges locked, in goal order.
+    func openNudges(for goalIDs: [String]) -> PostgresQuery {
+        """
+        SELECT goal_id FROM \(unescaped: schema).nudges WHERE goal_id = ANY(\(goalIDs)::text[]) AND cleared_at IS NULL
+        ORDER BY goal_id FOR UPDATE
+        """
     }
 
-    /// Adds a nudge. A second open nudge for the goal violates `nudges_open_episode`, which
-    /// fails the transaction (the inbox retries it and then finds the open one). Deferred: it
-    /// travels with the transaction's next statement or its commit.
-    func insert(_ nudge: Nudge, on connection: PostgresConnection) async throws {
+    /// Adds nudges, stamped with the moment the statement runs (their `created_at`, which the
+    /// timeline's latency counts to). A second open nudge for a goal violates
+    /// `nudges_open_episode`, which fails the transaction (the inbox retries it and then finds the
+    /// open one). Deferred: it travels with the transaction's next statement or its commit.
+    func insert(_ nudges: [Nudge], on connection: PostgresConnection) async throws {
+        guard !nudges.isEmpty else { return }
         try await connection.executeDeferred("""
             INSERT INTO \(unescaped: schema).nudges
-                (nudge_id, goal_id, employee_id, manager_id, meeting_id, agenda_item_id, event_id, at_risk_at)
-            VALUES (\(nudge.nudgeID), \(nudge.goalID), \(nudge.employeeID), \(nudge.managerID), \(nudge.meetingID),
-                    \(nudge.agendaItemID), \(nudge.eventID), \(nudge.atRiskAt))
+                (nudge_id, goal_id, employee_id, manager_id, meeting_id, agenda_item_id, event_id, at_risk_at, created_at)
+            SELECT t.*, clock_timestamp()
+            FROM unnest(\(nudges.map(\.nudgeID))::text[], \(nudges.map(\.goalID))::text[], \(nudges.map(\.employeeID))::text[],
+                        \(nudges.map(\.managerID))::text[], \(nudges.map(\.meetingID))::text[], \(nudges.map(\.agendaItemID))::text[],
+                        \(nudges.map(\.eventID))::text[], \(nudges.map(\.atRiskAt))::timestamptz[])
+                 AS t(nudge_id, goal_id, employee_id, manager_id, meeting_id, agenda_item_id, event_id, at_risk_at)
             """)
     }
 

@@ -35,21 +35,51 @@ struct OneOnOneStore: Sendable {
         """
     }
 
+    /// The scheduled meetings of any of the pairs (`managerIDs[i]` with `employeeIDs[i]`, each
+    /// pair once) between `from` and `through`, both included; decode each row with
+    /// ``meeting(from:)``.
+    func scheduledQuery(managerIDs: [String], employeeIDs: [String], from: CalendarDate, through: CalendarDate) -> PostgresQuery {
+        """
+        SELECT o.meeting_id, o.employee_id, o.manager_id, o.scheduled_on, o.status, o.held_on, o.duration_minutes
+        FROM unnest(\(managerIDs)::text[], \(employeeIDs)::text[]) AS p(manager_id, employee_id)
+        JOIN \(unescaped: schema).one_on_ones o ON o.manager_id = p.manager_id AND o.employee_id = p.employee_id
+        WHERE o.status = 'scheduled' AND o.scheduled_on BETWEEN \(from) AND \(through)
+        """
+    }
+
     /// Adds a meeting (deferred: it travels with the transaction's next statement or its commit).
     func insert(_ meeting: OneOnOne, createdBy: String, on connection: PostgresConnection) async throws {
+        try await insert([meeting], createdBy: createdBy, on: connection)
+    }
+
+    /// Adds meetings in one statement (deferred, as one).
+    func insert(_ meetings: [OneOnOne], createdBy: String, on connection: PostgresConnection) async throws {
+        guard !meetings.isEmpty else { return }
         try await connection.executeDeferred("""
             INSERT INTO \(unescaped: schema).one_on_ones (meeting_id, employee_id, manager_id, scheduled_on, status, created_by)
-            VALUES (\(meeting.meetingID), \(meeting.employeeID), \(meeting.managerID), \(meeting.scheduledOn),
-                    \(meeting.status.rawValue), \(createdBy))
+            SELECT t.*, \(createdBy)
+            FROM unnest(\(meetings.map(\.meetingID))::text[], \(meetings.map(\.employeeID))::text[], \(meetings.map(\.managerID))::text[],
+                        \(meetings.map(\.scheduledOn))::date[], \(meetings.map(\.status.rawValue))::text[])
+                 AS t(meeting_id, employee_id, manager_id, scheduled_on, status)
             """)
     }
 
-    /// Adds an item to a meeting's agenda (deferred, as ``insert(_:createdBy:on:)``).
+    /// An agenda item about to be added: its id, its meeting, what it says.
+    typealias NewAgendaItem = (agendaItemID: String, meetingID: String, item: AgendaItemDraft)
+
+    /// Adds an item to a meeting's agenda (deferred, as a meeting's insert).
     func addAgendaItem(_ agendaItemID: String, to meetingID: String, _ item: AgendaItemDraft, on connection: PostgresConnection) async throws {
+        try await addAgendaItems([(agendaItemID, meetingID, item)], on: connection)
+    }
+
+    /// Adds items to meetings' agendas in one statement (deferred, as a meeting's insert).
+    func addAgendaItems(_ items: [NewAgendaItem], on connection: PostgresConnection) async throws {
+        guard !items.isEmpty else { return }
         try await connection.executeDeferred("""
             INSERT INTO \(unescaped: schema).agenda_items (agenda_item_id, meeting_id, title, source, added_by, goal_id, action_item_id)
-            VALUES (\(agendaItemID), \(meetingID), \(item.title), \(item.source.rawValue), \(item.addedBy), \(item.goalID),
-                    \(item.actionItemID))
+            SELECT * FROM unnest(\(items.map(\.agendaItemID))::text[], \(items.map(\.meetingID))::text[], \(items.map(\.item.title))::text[],
+                                 \(items.map(\.item.source.rawValue))::text[], \(items.map(\.item.addedBy))::text[],
+                                 \(items.map(\.item.goalID))::text[], \(items.map(\.item.actionItemID))::text[])
             """)
     }
 

@@ -272,9 +272,7 @@ public final class InboxConsumer: Service, Sendable {
             RETURNING event_id
             """)
         var fresh = Set(try inserted.map { try $0.decode(0, as: String.self) })
-        for message in messages where fresh.remove(message.metadata.id.uuidString) != nil {
-            try await router.handle(message, on: connection)
-        }
+        try await router.handle(messages.filter { fresh.remove($0.metadata.id.uuidString) != nil }, on: connection)
     }
 
     /// Retries one message in its own transactions; returns the last error if it never succeeds.

@@ -27,6 +27,18 @@ public struct OrgDirectory: Sendable {
         return try rows.first.map(OrgEmployee.init(row:))
     }
 
+    /// The manager of each of `employeeIDs` that the directory knows one for, in one query.
+    public func managers(of employeeIDs: [String], on connection: PostgresConnection) async throws -> [String: String] {
+        guard !employeeIDs.isEmpty else { return [:] }
+        let rows = try await connection.query("""
+            SELECT employee_id, manager_id FROM \(unescaped: schema).org_employees
+            WHERE employee_id = ANY(\(employeeIDs)::text[]) AND manager_id IS NOT NULL
+            """)
+        var managers: [String: String] = [:]
+        for row in rows { managers[try row.decode("employee_id")] = try row.decode("manager_id", as: String.self) }
+        return managers
+    }
+
     /// Whether `employeeID` reports to `managerID`, directly or through any number of levels.
     /// An employee is not in their own reporting line.
     public func isInReportingLine(_ employeeID: String, of managerID: String, on connection: PostgresConnection) async throws -> Bool {

@@ -129,6 +129,51 @@ struct NudgeTests {
         }
     }
 
+    @Test("a wave of at-risk goals published at once: an owner's goals share one new 1:1, a repeat or an older event adds nothing, order holds, a manager the org knows is nudged")
+    func waveOfAtRiskGoals() async throws {
+        try await CoachingHarness.coaching { h in
+            let repeated = try EventCodec.encode(Self.atRisk("w1", owner: "e1", manager: "m1", title: "Wave one"), source: "/stride/goals")
+            let earlier = Date().addingTimeInterval(-3600)
+            try await h.publishGoals(encoded: [
+                repeated,
+                try EventCodec.encode(Self.atRisk("w2", owner: "e1", manager: "m1", title: "Wave two"), source: "/stride/goals"),
+                try EventCodec.encode(Self.atRisk("w1", owner: "e1", manager: "m1", title: "Wave one again"), source: "/stride/goals"),
+                repeated,
+                // Older than what coaching has applied about w2 by then: projected nowhere, nudges nobody.
+                try EventCodec.encode(Self.atRisk("w2", owner: "e1", manager: "m1", title: "Stale"), source: "/stride/goals", time: earlier),
+                // No manager named: the org directory says e2 reports to m1.
+                try EventCodec.encode(Self.atRisk("w3", owner: "e2", manager: nil, title: "Wave three"), source: "/stride/goals"),
+                // An episode that ends and starts again inside the wave.
+                try EventCodec.encode(Self.atRisk("w4", owner: "e3", manager: "m2", title: "Wave four"), source: "/stride/goals"),
+                try EventCodec.encode(Self.backOnTrack("w4", owner: "e3"), source: "/stride/goals"),
+                try EventCodec.encode(Self.atRisk("w4", owner: "e3", manager: "m2", title: "Wave four"), source: "/stride/goals"),
+            ])
+            try await Self.drain(h)
+
+            #expect(try await h.scalar("SELECT count(*)::int FROM $schema.nudges WHERE goal_id = 'w1'", as: Int.self) == 1)
+            #expect(try await h.scalar("SELECT count(*)::int FROM $schema.nudges WHERE goal_id = 'w2'", as: Int.self) == 1)
+            #expect(try await h.scalar("SELECT title FROM $schema.goals WHERE goal_id = 'w1'", as: String.self) == "Wave one again")
+            #expect(try await h.scalar("SELECT title FROM $schema.goals WHERE goal_id = 'w2'", as: String.self) == "Wave two")
+            // Both of e1's goals are on the one 1:1 the wave scheduled for e1 and m1.
+            #expect(try await h.scalar("SELECT count(*)::int FROM $schema.one_on_ones WHERE employee_id = 'e1'", as: Int.self) == 1)
+            #expect(try await h.scalar("""
+                SELECT count(*)::int FROM $schema.agenda_items a JOIN $schema.one_on_ones o USING (meeting_id)
+                WHERE o.employee_id = 'e1' AND o.manager_id = 'm1' AND a.goal_id IN ('w1', 'w2') AND a.source = 'at_risk_nudge'
+                """, as: Int.self) == 2)
+            #expect(try await h.scalar("SELECT manager_id FROM $schema.nudges WHERE goal_id = 'w3'", as: String.self) == "m1")
+            #expect(try await h.scalar("SELECT count(*)::int FROM $schema.nudges WHERE goal_id = 'w4'", as: Int.self) == 2)
+            #expect(try await h.scalar("SELECT count(*)::int FROM $schema.nudges WHERE goal_id = 'w4' AND cleared_at IS NULL", as: Int.self) == 1)
+            #expect(try await h.scalar("SELECT at_risk FROM $schema.goals WHERE goal_id = 'w4'", as: Bool.self) == true)
+            // Every nudge's agenda item is on its 1:1, and the nudge keeps the id of the event that raised it.
+            #expect(try await h.scalar("""
+                SELECT count(*)::int FROM $schema.nudges n JOIN $schema.agenda_items a USING (agenda_item_id)
+                WHERE a.meeting_id <> n.meeting_id
+                """, as: Int.self) == 0)
+            #expect(try await h.scalar("SELECT event_id FROM $schema.nudges WHERE goal_id = 'w1'", as: String.self)
+                == repeated.headers.first { $0.name == "ce_id" }?.value)
+        }
+    }
+
     @Test("without a manager named or known, the goal is projected at risk and nobody is nudged; events about unknown goals are kept")
     func noManagerNoNudge() async throws {
         try await CoachingHarness.coaching { h in
