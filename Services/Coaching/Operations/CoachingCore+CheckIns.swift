@@ -86,11 +86,17 @@ extension CoachingCore {
         let submission = try submitted()
         let violations = CheckInRules.violations(of: submission, today: today)
         guard violations.isEmpty else { throw Problem.rules(violations) }
-        try await requireOwnGoals(submission.goalIDs, of: employeeID, on: connection)
-        let managerID = try await currentManager(of: employeeID, on: connection)
+        // Everything the check-in needs to know, in one round trip: the employee's manager, their
+        // pair (locked), and who owns the goals it names.
+        var reads = [directory.employeeQuery(employeeID), cadences.pairQuery(of: employeeID, lock: true)]
+        if !submission.goalIDs.isEmpty { reads.append(checkInStore.goalOwnersQuery(submission.goalIDs)) }
+        let answers = try await connection.query(reads)
+        try requireOwnGoals(
+            submission.goalIDs, of: employeeID, owners: answers.count > 2 ? try CheckInStore.goalOwners(from: answers[2]) : [:])
+        let managerID = try manager(of: employeeID, in: try OrgDirectory.employee(from: answers[0]))
         try await Audit.identify(actor: principal.subject, action: "check-in.record", on: connection)
 
-        let existing = try await cadences.pair(of: employeeID, lock: true, on: connection)
+        let existing = try CadenceStore.pair(from: answers[1])
         let before: CheckInPair
         if let existing, existing.managerID == managerID {
             before = existing
@@ -104,13 +110,12 @@ extension CoachingCore {
         let after = before.rescheduled(with: settings.schedule) { pair in
             pair.lastCheckInOn = max(pair.lastCheckInOn ?? submission.heldOn, submission.heldOn)
         }
-        let checkIn = try await checkInStore.record(
+        let (checkIn, nextDue) = try await checkInStore.record(
             .init(
                 checkInID: newID(), submission: submission,
                 onCadence: schedule.isOnCadence(heldOn: submission.heldOn, anchor: before.anchor), pair: after,
                 actorID: principal.subject),
             on: connection)
-        let nextDue = try await cadences.pair(of: employeeID, on: connection)?.nextDueOn ?? after.nextDueOn
         try await outbox.enqueue([
             try outbox.encode(CheckInRecorded(
                 checkInID: checkIn.checkInID, employeeID: employeeID, managerID: checkIn.managerID ?? managerID,
@@ -190,7 +195,13 @@ extension CoachingCore {
     /// The employee's manager in the org directory.
     /// - Throws: 404 when the directory does not know the employee; 422 when they have no manager.
     private func currentManager(of employeeID: String, on connection: PostgresConnection) async throws -> String {
-        guard let employee = try await directory.employee(employeeID, on: connection) else {
+        try manager(of: employeeID, in: try await directory.employee(employeeID, on: connection))
+    }
+
+    /// The manager of `employee`, as the org directory knows them.
+    /// - Throws: 404 when the directory does not know the employee; 422 when they have no manager.
+    private func manager(of employeeID: String, in employee: OrgEmployee?) throws -> String {
+        guard let employee else {
             throw Problem.notFound("No employee \(employeeID) is visible to you.")
         }
         guard let managerID = employee.managerID else {
@@ -201,8 +212,7 @@ extension CoachingCore {
     }
 
     /// - Throws: 400 naming `goal_ids[i]` for each goal coaching does not know or the employee does not own.
-    private func requireOwnGoals(_ goalIDs: [String], of employeeID: String, on connection: PostgresConnection) async throws {
-        let owners = try await checkInStore.goalOwners(goalIDs, on: connection)
+    private func requireOwnGoals(_ goalIDs: [String], of employeeID: String, owners: [String: String?]) throws {
         let problems = goalIDs.enumerated().compactMap { index, goalID -> CoachingRuleViolation? in
             switch owners[goalID] {
             case .none:

@@ -4,12 +4,21 @@ import StridePostgres
 extension CadenceStore {
     /// The pair of `employeeID`, locked for the transaction when `lock` is set.
     func pair(of employeeID: String, lock: Bool = false, on connection: PostgresConnection) async throws -> CheckInPair? {
-        let rows = try await connection.query("""
-            SELECT employee_id, manager_id, cadence, started_on, last_check_in_on, next_due_on
-            FROM \(unescaped: schema).check_in_cadences WHERE employee_id = \(employeeID)
-            \(unescaped: lock ? "FOR UPDATE" : "")
-            """)
-        return try rows.first.map(CheckInPair.init(row:))
+        try Self.pair(from: try await connection.query(pairQuery(of: employeeID, lock: lock)))
+    }
+
+    /// The statement of ``pair(of:lock:on:)``; read its answer with ``pair(from:)``.
+    func pairQuery(of employeeID: String, lock: Bool = false) -> PostgresQuery {
+        """
+        SELECT employee_id, manager_id, cadence, started_on, last_check_in_on, next_due_on
+        FROM \(unescaped: schema).check_in_cadences WHERE employee_id = \(employeeID)
+        \(unescaped: lock ? "FOR UPDATE" : "")
+        """
+    }
+
+    /// The pair ``pairQuery(of:lock:)`` found, if any.
+    static func pair(from rows: PostgresRows) throws -> CheckInPair? {
+        try rows.first.map(CheckInPair.init(row:))
     }
 
     /// Adds `pair` unless its employee already has one. - Returns: whether it was added.

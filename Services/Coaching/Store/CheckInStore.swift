@@ -19,8 +19,8 @@ struct CheckInStore: Sendable {
     /// (default cadence) or updated (last check-in, next due date) and the check-in inserted with
     /// the pair's cadence. A pair row another transaction created meanwhile keeps its later last
     /// check-in and due date.
-    /// - Returns: the check-in as stored.
-    func record(_ recording: Recording, on connection: PostgresConnection) async throws -> CheckIn {
+    /// - Returns: the check-in as stored, and the pair's next due date after it.
+    func record(_ recording: Recording, on connection: PostgresConnection) async throws -> (CheckIn, nextDueOn: CalendarDate) {
         let pair = recording.pair
         let submission = recording.submission
         let rows = try await connection.query("""
@@ -37,19 +37,21 @@ struct CheckInStore: Sendable {
                                        ELSE EXCLUDED.next_due_on END,
                     updated_by = EXCLUDED.updated_by,
                     updated_at = now()
-                RETURNING employee_id, manager_id, cadence
+                RETURNING employee_id, manager_id, cadence, next_due_on
+            ), stored AS (
+                INSERT INTO \(unescaped: schema).check_ins
+                    (check_in_id, employee_id, manager_id, held_on, cadence, on_cadence, what_moved, blockers, confidence,
+                     goal_ids, created_by)
+                SELECT \(recording.checkInID), pair.employee_id, pair.manager_id, \(submission.heldOn), pair.cadence,
+                       \(recording.onCadence), \(submission.whatMoved), \(submission.blockers)::text[], \(submission.confidence),
+                       \(submission.goalIDs)::text[], \(recording.actorID)
+                FROM pair
+                RETURNING \(unescaped: CheckIn.columns)
             )
-            INSERT INTO \(unescaped: schema).check_ins
-                (check_in_id, employee_id, manager_id, held_on, cadence, on_cadence, what_moved, blockers, confidence,
-                 goal_ids, created_by)
-            SELECT \(recording.checkInID), pair.employee_id, pair.manager_id, \(submission.heldOn), pair.cadence,
-                   \(recording.onCadence), \(submission.whatMoved), \(submission.blockers)::text[], \(submission.confidence),
-                   \(submission.goalIDs)::text[], \(recording.actorID)
-            FROM pair
-            RETURNING \(unescaped: CheckIn.columns)
+            SELECT stored.*, pair.next_due_on AS pair_next_due_on FROM stored, pair
             """)
         guard let row = rows.first else { throw CheckInStoreError("the check-in of \(pair.employeeID) was not stored") }
-        return try CheckIn(row: row)
+        return (try CheckIn(row: row), try row.decode("pair_next_due_on"))
     }
 
     /// One check-in, locked for the transaction when `lock` is set.
@@ -86,12 +88,13 @@ struct CheckInStore: Sendable {
         return try rows.map(CheckIn.init(row:))
     }
 
-    /// The owner coaching knows for each of `goalIDs` that it knows at all (nil: owner not heard of yet).
-    func goalOwners(_ goalIDs: [String], on connection: PostgresConnection) async throws -> [String: String?] {
-        guard !goalIDs.isEmpty else { return [:] }
-        let rows = try await connection.query("""
-            SELECT goal_id, owner_id FROM \(unescaped: schema).goals WHERE goal_id = ANY(\(goalIDs)::text[])
-            """)
+    /// Who owns each of `goalIDs` that coaching knows; read the answer with ``goalOwners(from:)``.
+    func goalOwnersQuery(_ goalIDs: [String]) -> PostgresQuery {
+        "SELECT goal_id, owner_id FROM \(unescaped: schema).goals WHERE goal_id = ANY(\(goalIDs)::text[])"
+    }
+
+    /// The owner of each goal ``goalOwnersQuery(_:)`` found (nil: coaching knows the goal, not its owner).
+    static func goalOwners(from rows: PostgresRows) throws -> [String: String?] {
         var owners: [String: String?] = [:]
         for row in rows { owners[try row.decode("goal_id")] = try row.decode("owner_id", as: String?.self) }
         return owners

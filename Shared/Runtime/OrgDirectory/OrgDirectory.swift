@@ -20,11 +20,21 @@ public struct OrgDirectory: Sendable {
 
     /// One employee, or `nil` if the directory has never heard of them.
     public func employee(_ id: String, on connection: PostgresConnection) async throws -> OrgEmployee? {
-        let rows = try await connection.query("""
-            SELECT employee_id, name, email, manager_id, department, job_title, job_level, status
-            FROM \(unescaped: schema).org_employees WHERE employee_id = \(id)
-            """)
-        return try rows.first.map(OrgEmployee.init(row:))
+        try Self.employee(from: try await connection.query(employeeQuery(id)))
+    }
+
+    /// The statement of ``employee(_:on:)``, to send with others in one round trip; read its
+    /// answer with ``employee(from:)``.
+    public func employeeQuery(_ id: String) -> PostgresQuery {
+        """
+        SELECT employee_id, name, email, manager_id, department, job_title, job_level, status
+        FROM \(unescaped: schema).org_employees WHERE employee_id = \(id)
+        """
+    }
+
+    /// The employee ``employeeQuery(_:)`` found, if any.
+    public static func employee(from rows: PostgresRows) throws -> OrgEmployee? {
+        try rows.first.map(OrgEmployee.init(row:))
     }
 
     /// The manager of each of `employeeIDs` that the directory knows one for, in one query.
