@@ -3,7 +3,7 @@ import StridePostgres
 import StrideRuntime
 
 extension CoachingRoutes {
-    /// Feedback interviews (scheduled from `AppraisalFinalized`): read, record, sign off.
+    /// Feedback interviews (scheduled from `AppraisalFinalized`): read, move, record, sign off.
     func registerInterviews(on api: RouterGroup<StrideRequestContext>) {
         api.get("v1/feedback-interviews/:interviewID") { _, context in
             let principal = try context.requirePrincipal()
@@ -22,6 +22,14 @@ extension CoachingRoutes {
             let id = try context.parameters.require("interviewID")
             return try await writes.respond(to: request, context: context, status: .ok) { _, connection in
                 try await core.signInterview(id, by: try context.requirePrincipal(), on: connection)
+            }
+        }
+        api.post("v1/feedback-interviews/:interviewID/reschedule") { request, context in
+            let id = try context.parameters.require("interviewID")
+            return try await writes.respond(to: request, context: context, status: .ok) { body, connection in
+                try await core.rescheduleInterview(id, by: try context.requirePrincipal(), on: connection) {
+                    try StrideJSONRequestDecoder.decode(RescheduleBody.self, from: body).scheduledOn
+                }
             }
         }
         api.get("v1/employees/:employeeID/feedback-interviews") { request, context in

@@ -73,6 +73,14 @@ extension CoachingRoutes {
                     on: connection)
             }
         }
+        api.post("v1/one-on-ones/:meetingID/reschedule") { request, context in
+            let id = try context.parameters.require("meetingID")
+            return try await writes.respond(to: request, context: context, status: .ok) { body, connection in
+                try await core.rescheduleOneOnOne(id, by: try context.requirePrincipal(), on: connection) {
+                    try StrideJSONRequestDecoder.decode(RescheduleBody.self, from: body).scheduledOn
+                }
+            }
+        }
         api.post("v1/one-on-ones/:meetingID/cancel") { request, context in
             let id = try context.parameters.require("meetingID")
             return try await writes.respond(to: request, context: context, status: .ok) { _, connection in

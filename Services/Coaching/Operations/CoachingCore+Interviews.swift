@@ -126,6 +126,24 @@ extension CoachingCore {
         return try await interviewResponse(interviewID, on: connection)
     }
 
+    /// The manager or the employee moves the interview to another day within its window, while
+    /// nothing is recorded yet.
+    /// - Parameter day: the new day, read once the caller may move the interview.
+    /// - Throws: 404 unless visible, 403 for anyone but the two, 409 once recorded, 400
+    ///   (`scheduled_on`) for a missing or malformed day or one outside the window.
+    func rescheduleInterview(
+        _ interviewID: String, by principal: Principal, on connection: PostgresConnection, to day: () throws -> CalendarDate
+    ) async throws -> FeedbackInterviewResponse {
+        var interview = try await visibleInterview(interviewID, forUpdate: true, to: principal, on: connection).interview
+        guard principal.isSelf(interview.managerID) || principal.isSelf(interview.employeeID) else {
+            throw Problem.forbidden("Only the manager holding the interview and the employee may move it.")
+        }
+        try interview.reschedule(to: try day(), today: today, window: settings.interviewWindow)
+        try await Audit.identify(actor: principal.subject, action: "reschedule-feedback-interview", on: connection)
+        try await interviewStore.reschedule(interviewID, to: interview.scheduledOn, on: connection)
+        return try await interviewResponse(interviewID, on: connection)
+    }
+
     /// One interview, for whoever may see it.
     /// - Throws: 404 for an interview that does not exist or that the caller may not see.
     func feedbackInterview(_ interviewID: String, for principal: Principal, on connection: PostgresConnection) async throws

@@ -215,6 +215,20 @@ extension CoachingCore {
         return try await view(of: meetingID, on: connection)
     }
 
+    /// Moves a scheduled 1:1 to another day; its agenda and action items go with it.
+    /// - Parameter day: the new day, read once the caller may move the meeting.
+    /// - Throws: 404 unless visible, 403 for anyone but the two participants, 409 unless
+    ///   scheduled, 400 (`scheduled_on`) for a missing, malformed or past day.
+    func rescheduleOneOnOne(
+        _ meetingID: String, by principal: Principal, on connection: PostgresConnection, to day: () throws -> CalendarDate
+    ) async throws -> OneOnOneView {
+        var meeting = try await participantMeeting(meetingID, principal, doing: "move it", on: connection)
+        try meeting.reschedule(to: try day(), today: today)
+        try await Audit.identify(actor: principal.subject, action: "reschedule-one-on-one", on: connection)
+        try await meetings.saveState(meeting, by: principal.subject, at: now, on: connection)
+        return try await view(of: meetingID, on: connection)
+    }
+
     // MARK: - Access and reading
 
     /// The meeting and the caller's relation to it, or 404 unless the caller may see it (a

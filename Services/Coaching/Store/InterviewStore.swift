@@ -91,6 +91,14 @@ struct InterviewStore: Sendable {
             """)
     }
 
+    /// Moves an interview (locked, with nothing recorded) to another day.
+    func reschedule(_ interviewID: String, to day: CalendarDate, on connection: PostgresConnection) async throws {
+        try await connection.execute("""
+            UPDATE \(unescaped: schema).feedback_interviews SET scheduled_on = \(day), updated_at = now(), version = version + 1
+            WHERE interview_id = \(interviewID)
+            """)
+    }
+
     /// Records one side's sign-off; `completedAt` when it is the second.
     func sign(
         _ interviewID: String, manager: Bool, at time: Date, completedAt: Date?, on connection: PostgresConnection

@@ -155,7 +155,8 @@ struct OneOnOneStore: Sendable {
         let completed = meeting.status == .completed
         try await connection.execute("""
             UPDATE \(unescaped: schema).one_on_ones
-            SET status = \(meeting.status.rawValue), held_on = \(meeting.heldOn), duration_minutes = \(meeting.durationMinutes),
+            SET status = \(meeting.status.rawValue), scheduled_on = \(meeting.scheduledOn), held_on = \(meeting.heldOn),
+                duration_minutes = \(meeting.durationMinutes),
                 completed_by = \(completed ? actorID : nil), completed_at = \(completed ? time : nil), version = version + 1
             WHERE meeting_id = \(meeting.meetingID)
             """)

@@ -77,6 +77,36 @@ struct FeedbackInterviewRouteTests {
         }
     }
 
+    @Test("reschedule: the manager or the employee moves it within its window until it is recorded; 403/404 to others, 400 naming scheduled_on outside the window, 409 once recorded")
+    func rescheduleRules() async throws {
+        try await CoachingHarness.coaching { h in
+            try await h.publishAppraisals([Self.finalized("r1")])
+            let id = try await Self.interviewID(h, appraisal: "r1")
+            let path = "/v1/feedback-interviews/\(id)/reschedule"
+            #expect(try await h.call(.post, path, as: "vp1", json: #"{"scheduled_on": "2026-07-10"}"#).status == 403)
+            #expect(try await h.call(.post, path, as: "e2", json: #"{"scheduled_on": "2026-07-10"}"#).status == 404)
+            // The window runs from the finalization (2026-07-02, today) to its due date (2026-07-16).
+            for body in [#"{"scheduled_on": "2026-07-01"}"#, #"{"scheduled_on": "2026-07-17"}"#, #"{"scheduled_on": 7}"#, #"{}"#] {
+                let refused = try await h.call(.post, path, as: "m1", json: body)
+                #expect(refused.status == 400, "\(body)")
+                #expect(refused.problemFields == ["scheduled_on"], "\(body)")
+            }
+            let moved = try await h.call(.post, path, as: "e1", json: #"{"scheduled_on": "2026-07-16"}"#)
+            #expect(moved.status == 200)
+            #expect(try moved.string("scheduled_on") == "2026-07-16")
+            let again = try await h.call(.post, path, as: "m1", json: #"{"scheduled_on": "2026-07-03"}"#)
+            #expect(try again.string("scheduled_on") == "2026-07-03")
+            #expect(try await h.scalar("SELECT scheduled_on::text FROM $schema.feedback_interviews WHERE interview_id = '\(id)'", as: String.self) == "2026-07-03")
+            #expect(try await h.scalar("""
+                SELECT count(*)::int FROM $schema.audit_trail WHERE action = 'reschedule-feedback-interview'
+                """, as: Int.self) == 2)
+
+            #expect(try await h.call(.put, "/v1/feedback-interviews/\(id)/record", as: "m1", json: Self.record).status == 200)
+            #expect(try await h.call(.post, path, as: "m1", json: #"{"scheduled_on": "2026-07-10"}"#).status == 409)
+            #expect(try await h.scalar("SELECT scheduled_on::text FROM $schema.feedback_interviews WHERE interview_id = '\(id)'", as: String.self) == "2026-07-03")
+        }
+    }
+
     @Test("the manager records, the employee adds their view, both sign: completed once, immutable, one FeedbackInterviewCompleted with the suggestions")
     func recordAndSign() async throws {
         try await CoachingHarness.coaching { h in

@@ -295,4 +295,38 @@ struct OneOnOneServiceTests {
             #expect(try await h.scalar("SELECT count(*)::int FROM $schema.action_items", as: Int.self) == 1)
         }
     }
+    @Test("reschedule: either participant moves a scheduled 1:1 with its agenda; 403/404 to others, 400 naming scheduled_on for a past or malformed day, 409 once closed; the day is kept and audited")
+    func rescheduleRules() async throws {
+        try await CoachingHarness.coaching { h in
+            let meeting = try await Self.schedule(h, "e1", as: "m1")
+            let path = "/v1/one-on-ones/\(meeting)/reschedule"
+            #expect(try await h.call(.post, "/v1/one-on-ones/\(meeting)/agenda", as: "e1", json: #"{"title": "Plan Q3"}"#).status == 201)
+            #expect(try await h.call(.post, path, as: "vp1", json: #"{"scheduled_on": "2026-07-09"}"#).status == 403)
+            #expect(try await h.call(.post, path, as: "hr", json: #"{"scheduled_on": "2026-07-09"}"#).status == 403)
+            #expect(try await h.call(.post, path, as: "e3", json: #"{"scheduled_on": "2026-07-09"}"#).status == 404)
+            #expect(try await h.call(.post, "/v1/one-on-ones/nope/reschedule", as: "m1", json: #"{"scheduled_on": "2026-07-09"}"#).status == 404)
+            for body in [#"{"scheduled_on": "2026-07-01"}"#, #"{"scheduled_on": "next week"}"#, #"{}"#, #"{"scheduled_on": null}"#] {
+                let refused = try await h.call(.post, path, as: "e1", json: body)
+                #expect(refused.status == 400, "\(body)")
+                #expect(refused.problemFields == ["scheduled_on"], "\(body)")
+            }
+            #expect(try await h.scalar("SELECT scheduled_on::text FROM $schema.one_on_ones WHERE meeting_id = '\(meeting)'", as: String.self) == "2026-07-02")
+
+            let moved = try await h.call(.post, path, as: "e1", json: #"{"scheduled_on": "2026-07-09"}"#)
+            #expect(moved.status == 200)
+            #expect(try moved.string("scheduled_on") == "2026-07-09")
+            #expect(try moved.string("status") == "scheduled")
+            #expect(try await h.scalar("SELECT scheduled_on::text FROM $schema.one_on_ones WHERE meeting_id = '\(meeting)'", as: String.self) == "2026-07-09")
+            #expect(try await h.scalar("SELECT count(*)::int FROM $schema.agenda_items WHERE meeting_id = '\(meeting)'", as: Int.self) == 1)
+            #expect(try await h.scalar("""
+                SELECT count(*)::int FROM $schema.audit_trail WHERE actor_id = 'e1' AND action = 'reschedule-one-on-one'
+                """, as: Int.self) == 1)
+            // Today is allowed; the manager may move it too.
+            #expect(try await h.call(.post, path, as: "m1", json: #"{"scheduled_on": "2026-07-02"}"#).status == 200)
+
+            #expect(try await h.call(.post, "/v1/one-on-ones/\(meeting)/cancel", as: "m1").status == 200)
+            #expect(try await h.call(.post, path, as: "m1", json: #"{"scheduled_on": "2026-07-09"}"#).status == 409)
+            #expect(try await h.scalar("SELECT scheduled_on::text FROM $schema.one_on_ones WHERE meeting_id = '\(meeting)'", as: String.self) == "2026-07-02")
+        }
+    }
 }
