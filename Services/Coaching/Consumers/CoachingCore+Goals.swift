@@ -68,8 +68,13 @@ extension CoachingCore {
     }
 
     /// A closed period's goals are frozen: none of them is at risk any more, and their open
-    /// nudges end, so team boards show only what can still be acted on.
+    /// nudges end, so team boards show only what can still be acted on. The period is noted as
+    /// closed, so a `GoalAtRisk` about it that arrives later starts nothing.
     func closePeriod(_ periodID: String, at time: Date, on connection: PostgresConnection) async throws {
+        try await connection.execute("""
+            INSERT INTO \(unescaped: schema).closed_periods (period_id, closed_at) VALUES (\(periodID), \(time))
+            ON CONFLICT (period_id) DO NOTHING
+            """)
         try await connection.execute("""
             UPDATE \(unescaped: schema).nudges n SET cleared_at = \(time)
             FROM \(unescaped: schema).goals g

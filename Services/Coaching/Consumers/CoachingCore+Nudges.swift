@@ -72,7 +72,8 @@ extension CoachingCore {
             cadences.cadencesQuery(of: owners),
             meetings.scheduledQuery(managerIDs: pairs.map(\.managerID), employeeIDs: pairs.map(\.employeeID), from: today, through: widest),
         ])
-        let applied = Set(try answers[0].map { try $0.decode("goal_id", as: String.self) })
+        // Goals whose event was applied and left them at risk (not those of a closed period).
+        let applied = Set(try answers[0].filter { try $0.decode("at_risk", as: Bool.self) }.map { try $0.decode("goal_id", as: String.self) })
         let alreadyNudged = Set(try answers[1].map { try $0.decode("goal_id", as: String.self) })
         let cadenceOf = try CadenceStore.cadences(from: answers[2])
         var scheduled: [Pair: [OneOnOne]] = [:]
@@ -87,7 +88,7 @@ extension CoachingCore {
         var placements: [String] = []
         for (arrival, managerID) in zip(round, managers) {
             let event = arrival.event
-            // An older event than the one applied, or the episode's nudge exists.
+            // An older event than the one applied, a closed period, or the episode's nudge exists.
             guard applied.contains(event.goalID), !alreadyNudged.contains(event.goalID) else { continue }
             guard let managerID else {
                 logger.info("goal at risk without a manager to nudge", metadata: ["goal_id": "\(event.goalID)", "owner_id": "\(event.ownerID)"])

@@ -10,7 +10,7 @@ public enum CoachingMigrations {
     /// Every migration, in order.
     public static let all: [PostgresMigration] = [
         goalProjection, checkIns, oneOnOnes, feedback, evidence, nudges, improvementPlans, feedbackInterviews, audited,
-        auditSkippedDuringBulk,
+        auditSkippedDuringBulk, closedPeriods,
     ]
 
     /// What coaching knows of goals, from `stride.goals.v1`: enough to point at a goal, show its
@@ -290,4 +290,14 @@ public enum CoachingMigrations {
     /// Bulk work skips the audit triggers without calling them (``Audit/skippedDuringBulk``).
     static let auditSkippedDuringBulk = PostgresMigration(
         version: 109, name: "audit_skipped_during_bulk", sql: Audit.skippedDuringBulk)
+
+    /// Goal periods that have closed (`GoalPeriodClosed`). Goal events are keyed by owner and a
+    /// close by org unit, so a `GoalAtRisk` can arrive after its period's close on another
+    /// partition: it must not start an episode the close already ended.
+    static let closedPeriods = PostgresMigration(version: 110, name: "closed_periods", sql: """
+        CREATE TABLE closed_periods (
+            period_id  text PRIMARY KEY,
+            closed_at  timestamptz NOT NULL
+        );
+        """)
 }

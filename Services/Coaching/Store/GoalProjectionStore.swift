@@ -63,25 +63,28 @@ struct GoalProjectionStore: Sendable {
     }
 
     /// Marks goals at risk in one statement (each goal at most once), as ``applying(_:)`` would
-    /// one by one; the episode's start stays when a goal already was at risk. It returns the
-    /// goal id of each goal it changed (those whose last applied event is not newer), and
-    /// locks the goals' rows in goal order.
+    /// one by one; the episode's start stays when a goal already was at risk, and a goal of a
+    /// closed period is projected but not at risk (its close ended every episode). It returns
+    /// each goal it changed (those whose last applied event is not newer) with whether it is now
+    /// at risk, and locks the goals' rows in goal order.
     func markingAtRisk(_ goals: [AtRisk]) -> PostgresQuery {
         """
         INSERT INTO \(unescaped: schema).goals AS g
             (goal_id, owner_id, period_id, title, progress_percent, at_risk, at_risk_since, last_event_at)
-        SELECT t.goal_id, t.owner_id, t.period_id, t.title, t.progress_percent, true, t.event_time, t.event_time
+        SELECT t.goal_id, t.owner_id, t.period_id, t.title, t.progress_percent, c.period_id IS NULL,
+               CASE WHEN c.period_id IS NULL THEN t.event_time END, t.event_time
         FROM unnest(\(goals.map(\.goalID))::text[], \(goals.map(\.ownerID))::text[], \(goals.map(\.periodID))::text[],
                     \(goals.map(\.title))::text[], \(goals.map(\.progressPercent))::numeric[], \(goals.map(\.eventTime))::timestamptz[])
              AS t(goal_id, owner_id, period_id, title, progress_percent, event_time)
+        LEFT JOIN \(unescaped: schema).closed_periods c ON c.period_id = t.period_id
         ORDER BY t.goal_id
         ON CONFLICT (goal_id) DO UPDATE SET
             owner_id = EXCLUDED.owner_id, period_id = EXCLUDED.period_id, title = EXCLUDED.title,
-            progress_percent = EXCLUDED.progress_percent, at_risk = true,
-            at_risk_since = CASE WHEN g.at_risk THEN g.at_risk_since ELSE EXCLUDED.at_risk_since END,
+            progress_percent = EXCLUDED.progress_percent, at_risk = EXCLUDED.at_risk,
+            at_risk_since = CASE WHEN g.at_risk OR NOT EXCLUDED.at_risk THEN g.at_risk_since ELSE EXCLUDED.at_risk_since END,
             last_event_at = EXCLUDED.last_event_at, updated_at = now()
         WHERE g.last_event_at <= EXCLUDED.last_event_at
-        RETURNING goal_id
+        RETURNING goal_id, at_risk
         """
     }
 

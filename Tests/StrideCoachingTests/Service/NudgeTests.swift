@@ -129,6 +129,32 @@ struct NudgeTests {
         }
     }
 
+    @Test("a GoalAtRisk that arrives after its period's close (another partition lagging) is projected, not at risk, and nudges nobody")
+    func atRiskAfterCloseStartsNothing() async throws {
+        try await CoachingHarness.coaching { h in
+            try await h.publishGoals([
+                Self.created("g6", owner: "e1", title: "Late alarm"),
+                GoalPeriodClosed(
+                    periodID: Self.period, orgUnitID: "acme", name: "FY2026", kind: .year,
+                    startsOn: CalendarDate(year: 2026, month: 1, day: 1), endsOn: CalendarDate(year: 2026, month: 12, day: 31),
+                    actorID: "hr", goalCount: 1, ownerCount: 1),
+                Self.atRisk("g6", owner: "e1", manager: "m1", title: "Late alarm"),
+                Self.atRisk("g7", owner: "e2", manager: "m1", title: "Unknown until now"),
+            ])
+            try await Self.drain(h)
+            #expect(try await h.scalar("SELECT count(*)::int FROM $schema.nudges", as: Int.self) == 0)
+            #expect(try await h.scalar("SELECT count(*)::int FROM $schema.one_on_ones", as: Int.self) == 0)
+            #expect(try await h.scalar("SELECT count(*)::int FROM $schema.goals WHERE goal_id IN ('g6', 'g7') AND NOT at_risk", as: Int.self) == 2)
+            #expect(try await h.scalar("SELECT progress_percent::text FROM $schema.goals WHERE goal_id = 'g7'", as: String.self) == "10.00")
+            // Another period's goals are still nudged.
+            var other = Self.atRisk("g8", owner: "e1", manager: "m1", title: "Next year")
+            other.periodID = "fy2027"
+            try await h.publishGoals([other])
+            try await Self.drain(h)
+            #expect(try await h.scalar("SELECT count(*)::int FROM $schema.nudges WHERE goal_id = 'g8'", as: Int.self) == 1)
+        }
+    }
+
     @Test("a wave of at-risk goals published at once: an owner's goals share one new 1:1, a repeat or an older event adds nothing, order holds, a manager the org knows is nudged")
     func waveOfAtRiskGoals() async throws {
         try await CoachingHarness.coaching { h in
