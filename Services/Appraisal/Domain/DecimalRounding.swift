@@ -56,9 +56,7 @@ enum DecimalRounding {
     private static func integerParts(_ value: Decimal) -> (Int64, Int)? {
         guard value.isFinite else { return nil }
         if value.isZero { return (0, 0) }
-        let significand = value.significand
-        let magnitude = NSDecimalNumber(decimal: significand).uint64Value
-        guard magnitude < 1_000_000_000_000_000_000, Decimal(magnitude) == significand else { return nil }
+        guard let magnitude = DecimalText.shortSignificand(of: value) else { return nil }
         return (value.sign == .minus ? -Int64(magnitude) : Int64(magnitude), value.exponent)
     }
 

@@ -75,14 +75,23 @@ public enum DecimalText {
         } ?? nil
     }
 
+    /// The magnitude of `value`'s significand when it has at most 18 digits (so it fits a
+    /// `UInt64` and a signed `Int64` exactly), for integer arithmetic on decimals; `nil` for a
+    /// longer significand or a value that is not finite. Zero's is 0.
+    public static func shortSignificand(of value: Decimal) -> UInt64? {
+        guard value.isFinite else { return nil }
+        let significand = value.significand
+        let magnitude = NSDecimalNumber(decimal: significand).uint64Value
+        guard magnitude < 1_000_000_000_000_000_000, Decimal(magnitude) == significand else { return nil }
+        return magnitude
+    }
+
     /// ``format(_:minimumFractionDigits:)`` without `Decimal.description` for the common case: a
     /// value other than zero whose significand fits 18 digits and whose exponent is -18…0; `nil`
     /// for anything else, which the full formatter then handles.
     private static func formatShort(_ value: Decimal, minimumFractionDigits: Int) -> String? {
         guard value.isFinite, !value.isZero, value.exponent <= 0, value.exponent >= -18 else { return nil }
-        let significand = value.significand
-        let magnitude = NSDecimalNumber(decimal: significand).uint64Value
-        guard magnitude != 0, magnitude < 1_000_000_000_000_000_000, Decimal(magnitude) == significand else { return nil }
+        guard let magnitude = shortSignificand(of: value), magnitude != 0 else { return nil }
         let fractionDigits = -value.exponent
         var digits: [UInt8] = []
         digits.reserveCapacity(20)
