@@ -135,6 +135,75 @@ struct RelayDeliveryTests {
     /// in `strcmp` on its main thread) on a response the development broker sends around such a
     /// restart, which would take the whole test process down. The recoveries it exercises are also
     /// covered one by one: ``fatalProducerIsReplaced()`` and the relay's outage handling.
+    @Test("a relay whose batch outlasts its lease keeps renewing it: the standby neither takes it nor publishes beside it")
+    func leaseOutlivesSlowBatch() async throws {
+        let schema = try await fixture.migratedSchema("ob")
+        let topic = try await fixture.createTopic("slow", partitions: 1)
+        let outbox = Outbox(schema: schema, source: "/stride/test")
+        // A broker that never answers: the batch is out until the (long) message timeout.
+        let stuck = try RenewableProducer(
+            configuration: KafkaConfiguration(bootstrapServers: "127.0.0.1:1", properties: ["message.timeout.ms": "300000"]),
+            logger: fixture.logger)
+        let healthy = try RenewableProducer(configuration: fixture.kafka, logger: fixture.logger)
+        var settings = OutboxRelay.Settings()
+        settings.leaseDuration = .seconds(1)
+        let slow = OutboxRelay(outbox: outbox, pool: fixture.pool, producer: stuck, settings: settings, logger: fixture.logger)
+        let standby = OutboxRelay(outbox: outbox, pool: fixture.pool, producer: healthy, settings: settings, logger: fixture.logger)
+        let events = try (0..<10).map { try outbox.encode(OutboxInboxTests.reading("m", $0), topic: topic) }
+        try await fixture.pool.transaction { connection in try await outbox.enqueue(events, on: connection) }
+        let group = ServiceGroup(services: [slow], logger: fixture.logger)
+        let running = Task { try await group.run() }
+
+        try await waitUntil("the slow relay to take the lease and send its batch") { slow.status.isLeader }
+        // Unrenewed, the lease seen now would have lapsed a second after it ends; wait until then, on the database's clock.
+        let seen = try #require(try await fixture.pool.query("SELECT expires_at FROM \(unescaped: schema).outbox_relay_lease").first?.decode(0, as: Date.self))
+        try await waitUntil("a lease length past the lease seen") {
+            try await fixture.pool.query("SELECT now() > \(seen) + interval '1 second'")[0].decode(0, as: Bool.self)
+        }
+        #expect(await standby.drain() == 0, "the standby publishes nothing while the holder's batch is out")
+        #expect(!standby.status.isLeader)
+        #expect(try await fixture.count("\(schema).outbox_relay_lease WHERE expires_at > now()") == 1, "the holder keeps renewing")
+        #expect(try await fixture.count("\(schema).outbox WHERE published_at IS NULL") == 10)
+
+        // Once the slow relay stops (giving the lease up), the standby publishes everything.
+        await group.triggerGracefulShutdown()
+        try await running.value
+        #expect(await standby.drain() == 10)
+        await standby.releaseLease()
+        await stuck.close(flushTimeout: .milliseconds(100))
+        await healthy.close()
+    }
+
+    @Test("a relay that failed and then stands by reports no failure of its own (readiness shows the holder's state)")
+    func standbyForgetsItsFailure() async throws {
+        let schema = try await fixture.migratedSchema("ob")
+        let topic = try await fixture.createTopic("stale", partitions: 1)
+        let outbox = Outbox(schema: schema, source: "/stride/test")
+        let stuck = try RenewableProducer(
+            configuration: KafkaConfiguration(bootstrapServers: "127.0.0.1:1", properties: ["message.timeout.ms": "1000"]),
+            logger: fixture.logger)
+        let healthy = try RenewableProducer(configuration: fixture.kafka, logger: fixture.logger)
+        var short = OutboxRelay.Settings()
+        short.leaseDuration = .seconds(1)
+        let failing = OutboxRelay(outbox: outbox, pool: fixture.pool, producer: stuck, settings: short, logger: fixture.logger)
+        let holder = OutboxRelay(outbox: outbox, pool: fixture.pool, producer: healthy, logger: fixture.logger)
+        let events = try (0..<5).map { try outbox.encode(OutboxInboxTests.reading("m", $0), topic: topic) }
+        try await fixture.pool.transaction { connection in try await outbox.enqueue(events, on: connection) }
+
+        let attempt = Task { await failing.drain() }
+        try await waitUntil("the first relay to fail a batch") { failing.status.failure != nil }
+        attempt.cancel()
+        _ = await attempt.value
+        try await waitUntil("its lease to lapse") { try await fixture.count("\(schema).outbox_relay_lease WHERE expires_at > now()") == 0 }
+        #expect(await holder.drain() == 5)
+        #expect(await failing.drain() == 0, "the other relay holds the lease")
+        #expect(!failing.status.isLeader)
+        #expect(failing.status.failure == nil, "a standby's old failure is not reported")
+        await holder.releaseLease()
+        await stuck.close(flushTimeout: .milliseconds(100))
+        await healthy.close()
+    }
+
     @Test(
         "after the broker restarts with its state lost, the relay publishes again and the consumer resumes",
         .enabled(if: ProcessInfo.processInfo.environment["STRIDE_BROKER_RESTART_TESTS"] == "1"))

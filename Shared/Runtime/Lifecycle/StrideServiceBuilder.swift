@@ -21,6 +21,9 @@ public enum StrideServiceBuilder {
     public static func build(
         _ definition: ServiceDefinition, configuration: StrideConfiguration, logger: Logger
     ) async throws -> (application: some ApplicationProtocol, environment: ServiceEnvironment) {
+        // Before any part makes its counters and gauges: one made earlier is bound to swift-metrics'
+        // no-op backend for good (the relay's and the producer's were, and /metrics never showed them).
+        let metrics = StrideMetrics.bootstrap()
         var database = try PostgresConfiguration(url: configuration.databaseURL)
         database.preparedStatements = configuration.databasePreparedStatements
         let pool = PostgresPool(configuration: database, maxConnections: configuration.databasePoolSize, logger: logger)
@@ -46,7 +49,7 @@ public enum StrideServiceBuilder {
         let consumers = [ConsumerDefinition(name: "org-directory", topics: [definition.employeesTopic], router: directoryHandlers)]
             + parts.consumers
         let verifier = try await TokenVerifier(configuration: jwtConfiguration(configuration), logger: logger)
-        let router = StrideHTTPServer.makeRouter(metrics: .bootstrap(), readinessChecks: [
+        let router = StrideHTTPServer.makeRouter(metrics: metrics, readinessChecks: [
             ReadinessCheck("database") { try await pool.ping() },
             // Without the identity provider's keys no token can be verified (requests get 503).
             ReadinessCheck("identity-keys") { try await verifier.checkKeys() },

@@ -12,7 +12,8 @@ import Synchronization
 /// - Woken by `LISTEN/NOTIFY` when a transaction adds rows, so latency is milliseconds; a slow
 ///   timer (``Settings/idleInterval``) catches anything a lost notification would miss.
 /// - **One relay per schema at a time.** Replicas share a lease row (`outbox_relay_lease`): the
-///   holder renews it with every batch, the others stand by and take over when it expires (a
+///   holder renews it with every batch (and while a batch is out, however long the broker takes
+///   to answer), the others stand by and take over when it expires (a
 ///   crashed holder) or is released (a graceful stop). No transaction, lock or pooled
 ///   connection is held while Kafka works: a batch is claimed with one statement, published,
 ///   then marked with another. Under a backlog the three overlap: while one batch is out, the
@@ -277,7 +278,10 @@ public final class OutboxRelay: Service, Sendable {
         Failpoint.relayBeforePublish.hit()
         let messages = rows.map(\.message)
         // Stop waiting when the service shuts down: unmarked rows are simply sent again later.
-        guard let results = await abandonableWait(untilShutdown: true, { await self.producer.send(messages) }) else {
+        let keeper = Task { await self.keepLease() }
+        let sent = await abandonableWait(untilShutdown: true, { await self.producer.send(messages) })
+        keeper.cancel()
+        guard let results = sent else {
             return .published(delivered: 0, failedAlone: 0, claimed: 0)
         }
         // Marks land in batch order: the previous batch's first.
@@ -357,7 +361,11 @@ public final class OutboxRelay: Service, Sendable {
             """)
         let isLeader = !rows.isEmpty
         let changed = state.withLock { status in
-            defer { status.isLeader = isLeader }
+            defer {
+                status.isLeader = isLeader
+                // A standby publishes nothing, so nothing of its own is failing: the holder reports for the schema.
+                if !isLeader { status.failure = nil }
+            }
             return status.isLeader != isLeader
         }
         leaderGauge.record(isLeader ? 1 : 0)
@@ -373,6 +381,27 @@ public final class OutboxRelay: Service, Sendable {
                 headers: try OutboxHeaders.decode(try row.decode(4, as: String.self)))))
         }
         return claimed
+    }
+
+    /// Renews the lease every third of its length while a batch is out, until cancelled. A
+    /// delivery may take as long as the producer's message timeout (a broker that stopped
+    /// answering), longer than the lease: without renewal a standby replica would take the lease
+    /// meanwhile and publish beside this relay, and the two would keep taking it from each other,
+    /// neither failing often enough in a row to replace its producer.
+    private func keepLease() async {
+        let leaseSeconds = Double(settings.leaseDuration.components.seconds)
+        while true {
+            do { try await Task.sleep(for: settings.leaseDuration / 3) } catch { return }
+            do {
+                let renewed = try await pool.execute("""
+                    UPDATE \(unescaped: outbox.schema).outbox_relay_lease SET expires_at = now() + make_interval(secs => \(leaseSeconds))
+                    WHERE holder = \(holder)
+                    """)
+                if renewed == 0 { return }  // released, or taken over after it lapsed: nothing to keep
+            } catch {
+                // The database is unavailable: the lease may lapse; the next claim settles who holds it.
+            }
+        }
     }
 
     /// Marks delivered rows published and counts an attempt against each row that failed on its

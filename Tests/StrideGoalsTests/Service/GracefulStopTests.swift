@@ -57,6 +57,14 @@ struct GracefulStopTests {
                 """)[0].decode(0, as: Int.self) == 1
         }
 
+        // The relay's and the producer's series are served (they were made before the metrics
+        // system was bootstrapped once, and never appeared).
+        let metrics = await Self.body(of: "http://127.0.0.1:\(port)/metrics") ?? ""
+        for series in ["stride_outbox_relay_leader{schema=\"goals\"} 1", "stride_outbox_pending_events", "stride_outbox_publish_failures_total",
+                       "stride_kafka_producer_renewals_total", "stride_inbox_processed_events_total"] {
+            #expect(metrics.contains(series), "/metrics lacks \(series)")
+        }
+
         let stopping = ContinuousClock.now
         kill(process.processIdentifier, SIGTERM)
         let exited = Task {
@@ -76,6 +84,13 @@ struct GracefulStopTests {
     }
 
     static func executable(_ name: String) throws -> URL { try BuiltExecutable.url(named: name) }
+
+    static func body(of url: String) async -> String? {
+        var request = URLRequest(url: URL(string: url)!)
+        request.timeoutInterval = 5
+        guard let (data, _) = try? await URLSession.shared.data(for: request) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
 
     static func status(of url: String) async -> Int? {
         var request = URLRequest(url: URL(string: url)!)
