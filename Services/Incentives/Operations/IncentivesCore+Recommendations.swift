@@ -133,7 +133,13 @@ extension IncentivesCore {
     }
 
     /// Refuses a cost that would take the recommendation's department past its pool, naming the overage.
+    ///
+    /// Changes to one pool are serialized (a transaction lock per cycle, department, currency and
+    /// kind, held to the commit): two managers' adjustments or two HR decisions that each fit alone
+    /// would otherwise both add up the spend before either commits, and together pass the pool.
     private func requireWithinPool(_ r: Recommendation, cost: Decimal, on connection: PostgresConnection) async throws {
+        let poolKey = "\(r.compCycleID)/\(r.department)/\(r.currentSalary.currency)/\(r.kind.rawValue)"
+        _ = try await connection.query("SELECT pg_advisory_xact_lock(hashtextextended(\(poolKey), 0))")
         let spend = try await recommendations.spend(
             of: r.compCycleID, department: r.department, currency: r.currentSalary.currency, kind: r.kind,
             replacing: (r.recommendationID, cost), on: connection)

@@ -1,8 +1,10 @@
 import Foundation
 import HTTPTypes
 import StrideContracts
-import StrideIncentives
+@testable import StrideIncentives
 import StrideKafka
+import StridePostgres
+import StrideRuntime
 import StrideTestSupport
 import Testing
 
@@ -83,6 +85,86 @@ struct AdjustmentTests {
             #expect(blank.status == 400 && blank.problemFields == ["reason"], "\(blank.text)")
             let nul = try await h.call(.post, "/v1/recommendations/\(e1)/adjustments", as: "m1", json: #"{"amount": "100", "reason": "a\u0000b"}"#)
             #expect(nul.status == 400, "\(nul.text)")
+        }
+    }
+
+    @Test("concurrent decisions that each fit the pool alone but not together: one applies, the other is refused with the overage; the pool holds")
+    func concurrentDecisionsKeepThePool() async throws {
+        try await IncentivesHarness.incentives { h in
+            // A generous merit pool, so that the run leaves room for the adjustments.
+            let plan = IncentivesFixtures.plan().replacingOccurrences(
+                of: #""default_merit_pool_percent": "4""#, with: #""default_merit_pool_percent": "10""#)
+            let cycleID = try await IncentivesFixtures.ranCycle(h, plan: plan)
+            func remaining() async throws -> Decimal {
+                let budgets = try await h.call(.get, "/v1/comp-cycles/\(cycleID)/budgets", as: "hr")
+                let items = try budgets.items
+                let sales = items.first { $0["department"] as? String == "Sales" && $0["currency"] as? String == "EUR" }
+                let text = (sales?["merit_remaining"] as? [String: Any])?["amount"] as? String
+                return try #require(text.flatMap { Decimal(string: $0) })
+            }
+            let room = try await remaining()
+            #expect(room > 100, "the test needs room in the pool: \(room)")
+            // e1 and e2 (Sales, EUR, not prorated) each ask for 60% of the room more, outside the
+            // guidelines, so HR decides; either fits alone, both do not.
+            var adjustments: [String] = []
+            for (employee, salary) in [("e1", Decimal(60_000)), ("e2", Decimal(74_000))] {
+                let id = try await IncentivesFixtures.recommendationID(h, cycleID, employee, "merit")
+                let current = try await h.call(.get, "/v1/recommendations/\(id)", as: "hr").json
+                let amountText = (current["amount"] as? [String: Any])?["amount"] as? String
+                let amount = try #require(amountText.flatMap { Decimal(string: $0) })
+                let lump = Decimal(string: (current["lump_sum"] as? [String: Any])?["amount"] as? String ?? "0") ?? 0
+                var percent = (amount + lump + room * 6 / 10) * 100 / salary
+                var rounded = Decimal()
+                NSDecimalRound(&rounded, &percent, 2, .up)
+                let made = try await h.call(
+                    .post, "/v1/recommendations/\(id)/adjustments", as: "m1",
+                    json: #"{"percent": "\#(rounded)", "reason": "Key person", "justification": "Market data attached"}"#)
+                let status = try made.json["status"] as? String
+                #expect(made.status == 201 && status == "pending", "\(made.text)")
+                adjustments.append(try made.string("adjustment_id"))
+            }
+            try await waitUntil("the relay to publish what is pending (its marks would wait on the lock below)") {
+                try await h.scalar("SELECT count(*)::int FROM $schema.outbox WHERE published_at IS NULL", as: Int.self) == 0
+            }
+            // Hold every outbox insert back, so each decision stops just before its commit, after
+            // it added up the spend: without serialization both add it up before either commits.
+            let schema = h.schema
+            let ids = adjustments
+            let decisions = try await h.core.pool.transaction { hold in
+                try await hold.execute("LOCK TABLE \(unescaped: schema).outbox IN SHARE MODE")
+                // Straight to the operation, each in a transaction of its own: the test's HTTP client
+                // sends one request at a time.
+                let decided = Task {
+                    try await withThrowingTaskGroup(of: Int.self) { group in
+                        for id in ids {
+                            group.addTask {
+                                do {
+                                    _ = try await h.core.pool.transaction { connection in
+                                        try await h.core.decideAdjustment(
+                                            id, AdjustmentDecisionBody(decision: .approve, comment: nil),
+                                            by: Principal(subject: "hr", roles: [.employee, .hr]), on: connection)
+                                    }
+                                    return 200
+                                } catch let problem as Problem {
+                                    return Int(problem.status.code)
+                                }
+                            }
+                        }
+                        return try await group.reduce(into: [Int]()) { $0.append($1) }
+                    }
+                }
+                try await waitUntil("both decisions to wait: on the outbox, or the second on the first") {
+                    try await hold.query("""
+                        SELECT count(*)::int FROM pg_locks
+                        WHERE NOT granted AND (locktype = 'advisory' OR (locktype = 'relation' AND relation = \(schema + ".outbox")::regclass))
+                        """)[0].decode(0, as: Int.self) >= 2
+                }
+                return decided
+            }.value
+            #expect(decisions.sorted() == [200, 422], "one fits, the other would pass the pool: \(decisions)")
+            let left = try await remaining()
+            #expect(left >= 0, "the pool is never exceeded: \(left)")
+            #expect(try await h.scalar("SELECT count(*)::int FROM $schema.adjustments WHERE status = 'applied'", as: Int.self) == 1)
         }
     }
 
