@@ -12,8 +12,9 @@ public struct CoachingRoutes: Sendable {
         self.writes = IdempotentWrites(schema: core.schema, pool: core.pool)
     }
 
-    /// Adds every route to `api` (already behind authentication).
-    public func register(on api: RouterGroup<StrideRequestContext>) {
+    /// Adds every route to `api` (already behind authentication); service tokens may only read.
+    public func register(on authenticated: RouterGroup<StrideRequestContext>) {
+        let api = authenticated.group().add(middleware: ServiceTokensReadOnly())
         registerGoals(on: api)
         registerCheckIns(on: api)
         registerOneOnOnes(on: api)

@@ -92,6 +92,30 @@ struct FeedbackTests {
         ("e3", "unrelated peer", ["public"]),
     ]
 
+    @Test("service tokens read the documented views and write nothing: feedback, requests, check-ins and 1:1s are 403 and store nothing")
+    func serviceTokensWriteNothing() async throws {
+        try await CoachingHarness.coaching { h in
+            let writes: [(HTTPRequest.Method, String, String)] = [
+                (.post, "/v1/feedback", #"{"recipient_id": "e1", "kind": "praise", "message": "Great work", "audience": "public"}"#),
+                (.post, "/v1/feedback-requests", #"{"respondent_ids": ["e2"], "question": "How did the launch go?", "due_on": "2026-07-20"}"#),
+                (.post, "/v1/employees/e1/check-ins", #"{"held_on": "2026-07-02", "what_moved": "x", "confidence": 3}"#),
+                (.post, "/v1/one-on-ones", #"{"employee_id": "e1", "manager_id": "m1", "scheduled_on": "2026-07-09"}"#),
+                (.post, "/v1/employees/e1/evidence", #"{"occurred_on": "2026-07-01", "what_happened": "x"}"#),
+            ]
+            for (method, path, body) in writes {
+                let reply = try await h.call(method, path, as: "appraisal-bot", json: body)
+                #expect(reply.status == 403, "\(path): \(reply.text)")
+            }
+            for table in ["feedback", "feedback_requests", "check_ins", "one_on_ones", "evidence"] {
+                #expect(try await h.scalar("SELECT count(*)::int FROM $schema.\(table)", as: Int.self) == 0, "\(table)")
+            }
+            #expect(try await h.call(.get, "/v1/employees/e1/timeline", as: "appraisal-bot").status == 200)
+            #expect(try await h.call(.get, "/v1/managers/m1/team-board", as: "appraisal-bot").status == 200)
+            // People's tokens are unaffected.
+            #expect(try await h.call(.post, "/v1/feedback", as: "e2", json: writes[0].2).status == 201)
+        }
+    }
+
     @Test("the visibility matrix: each audience × giver, recipient, manager, skip-level, HR and an unrelated peer")
     func visibilityMatrix() async throws {
         try await CoachingHarness.coaching { h in
