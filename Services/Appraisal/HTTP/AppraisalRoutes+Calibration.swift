@@ -20,6 +20,7 @@ extension AppraisalRoutes {
             let cycleID = try context.parameters.require("cycleID")
             let page = try PageRequest(from: request)
             return try Response.json(try await core.pool.withConnection {
+                guard try await core.cycles.cycle(cycleID, on: $0) != nil else { throw Problem.notFound("No cycle \(cycleID).") }
                 let rows = try await core.calibration.sessions(
                     of: cycleID, after: try page.cursorKey(as: String.self), limit: page.fetchLimit, on: $0)
                 return try Page(rows: rows, request: page, key: \.sessionID)

@@ -15,9 +15,11 @@ public enum CheckInRules {
     public static let maxGoalsTouched = 20
     /// The longest manager's reply, in characters.
     public static let maxReplyLength = 4000
+    /// How many days late a check-in may be recorded: a year (older dates are mistakes).
+    public static let maxDaysLate = 366
 
     /// Every rule the check-in breaks (empty when it is valid), each `.invalid` naming its field:
-    /// `held_on` not after `today`; `what_moved` written, at most ``maxWhatMovedLength``;
+    /// `held_on` not after `today` nor more than ``maxDaysLate`` before it; `what_moved` written, at most ``maxWhatMovedLength``;
     /// `blockers` at most ``maxBlockers``, each written and at most ``maxBlockerLength``;
     /// `confidence` in ``confidenceRange``; `goal_ids` at most ``maxGoalsTouched``, none empty or
     /// repeated.
@@ -30,6 +32,10 @@ public enum CheckInRules {
             found.append(
                 CoachingRuleViolation(
                     .invalid, field: "held_on", "A check-in is recorded after it happens; \(submission.heldOn) is in the future."))
+        } else if DayDistance.days(from: submission.heldOn, to: today) > maxDaysLate {
+            found.append(
+                CoachingRuleViolation(
+                    .invalid, field: "held_on", "A check-in is recorded within \(maxDaysLate) days; \(submission.heldOn) is too long ago."))
         }
         FieldChecks.requiredText(
             submission.whatMoved, field: "what_moved", name: "what moved", maxLength: maxWhatMovedLength, into: &found)

@@ -93,14 +93,12 @@ public struct OneOnOne: Sendable, Hashable {
 
     /// Moves the meeting to another day.
     /// - Parameters:
-    ///   - day: the new day; not before `today`. JSON: `scheduled_on`.
+    ///   - day: the new day; from `today` to ``OneOnOneRules/maxDaysAhead`` days ahead. JSON: `scheduled_on`.
     ///   - today: the day of the request.
-    /// - Throws: `.conflict` unless scheduled; `.invalid` on `scheduled_on` for a past day.
+    /// - Throws: `.conflict` unless scheduled; `.invalid` on `scheduled_on` for a past day or one too far ahead.
     public mutating func reschedule(to day: CalendarDate, today: CalendarDate) throws(CoachingRuleViolation) {
         try requireScheduled(to: "rescheduled")
-        if day < today {
-            throw CoachingRuleViolation(.invalid, field: "scheduled_on", "A 1:1 cannot be moved into the past (\(day)).")
-        }
+        if let violation = OneOnOneRules.schedulingDayViolation(day, today: today) { throw violation }
         scheduledOn = day
     }
 

@@ -3,8 +3,24 @@ import StrideRuntime
 
 /// The rules for scheduling a 1:1 and for recording that it was held.
 public enum OneOnOneRules {
+    /// How far ahead a 1:1 may be planned: a year (later dates are mistakes).
+    public static let maxDaysAhead = 366
+
+    /// The rule for the day of a 1:1 being planned or moved (`.invalid` on `scheduled_on`): from
+    /// `today` to ``maxDaysAhead`` days after it.
+    public static func schedulingDayViolation(_ day: CalendarDate, today: CalendarDate) -> CoachingRuleViolation? {
+        if day < today {
+            return CoachingRuleViolation(.invalid, field: "scheduled_on", "A 1:1 cannot be scheduled in the past (\(day)).")
+        }
+        if DayDistance.days(from: today, to: day) > maxDaysAhead {
+            return CoachingRuleViolation(
+                .invalid, field: "scheduled_on", "A 1:1 is planned at most \(maxDaysAhead) days ahead; \(day) is too far.")
+        }
+        return nil
+    }
+
     /// Every rule a new 1:1 breaks: `employee_id` must differ from the manager (`.unprocessable`),
-    /// `scheduled_on` not before `today` (`.invalid`).
+    /// `scheduled_on` from `today` to ``maxDaysAhead`` days ahead (`.invalid`).
     /// - Parameters:
     ///   - managerID: the manager.
     ///   - employeeID: the report.
@@ -17,10 +33,7 @@ public enum OneOnOneRules {
         if managerID == employeeID {
             found.append(CoachingRuleViolation(.unprocessable, field: "employee_id", "A 1:1 needs two people."))
         }
-        if scheduledOn < today {
-            found.append(
-                CoachingRuleViolation(.invalid, field: "scheduled_on", "A 1:1 cannot be scheduled in the past (\(scheduledOn))."))
-        }
+        if let violation = schedulingDayViolation(scheduledOn, today: today) { found.append(violation) }
         return found
     }
 

@@ -29,6 +29,7 @@ struct CalibrationTests {
 
             let body = #"{"name": "Sales", "departments": ["Sales"], "guideline": \#(AppraisalFixtures.guideline), "participants": ["vp1", "m1"]}"#
             #expect(try await h.call(.post, "/v1/cycles/\(cycleID)/calibration-sessions", as: "vp1", json: body).status == 403)
+            #expect(try await h.call(.get, "/v1/cycles/no-such-cycle/calibration-sessions", as: "hr").status == 404)
             let opened = try await h.call(.post, "/v1/cycles/\(cycleID)/calibration-sessions", as: "hr", json: body)
             #expect(opened.status == 201, "\(opened.text)")
             let sessionID = try opened.string("session_id")

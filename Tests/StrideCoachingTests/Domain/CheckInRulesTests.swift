@@ -36,6 +36,13 @@ struct CheckInRulesTests {
         #expect(CheckInRules.violations(of: submission(heldOn: "2026-03-01"), today: today).isEmpty)
     }
 
+    @Test("a check-in is recorded within a year: 366 days late is accepted, 367 is not")
+    func tooLongAgo() {
+        #expect(CheckInRules.violations(of: submission(heldOn: "2025-03-09"), today: today).isEmpty)
+        #expect(summary(CheckInRules.violations(of: submission(heldOn: "2025-03-08"), today: today)) == ["invalid:held_on"])
+        #expect(summary(CheckInRules.violations(of: submission(heldOn: "0001-01-01"), today: today)) == ["invalid:held_on"])
+    }
+
     @Test("what moved is required and bounded")
     func whatMoved() {
         #expect(summary(CheckInRules.violations(of: submission(whatMoved: "  \n"), today: today)) == ["invalid:what_moved"])

@@ -86,6 +86,18 @@ struct OneOnOneTests {
                 == ["unprocessable:employee_id", "invalid:scheduled_on"])
     }
 
+    @Test("a 1:1 is planned or moved at most a year ahead: 366 days is accepted, 367 is not")
+    func atMostAYearAhead() {
+        #expect(OneOnOneRules.schedulingViolations(managerID: "mgr", employeeID: "emp", scheduledOn: day("2027-03-13"), today: today).isEmpty)
+        #expect(
+            summary(OneOnOneRules.schedulingViolations(managerID: "mgr", employeeID: "emp", scheduledOn: day("2027-03-14"), today: today))
+                == ["invalid:scheduled_on"])
+        var oneOnOne = meeting()
+        let error = caught { try oneOnOne.reschedule(to: day("9999-12-31"), today: today) }
+        #expect(error?.field == "scheduled_on")
+        #expect(oneOnOne.scheduledOn != day("9999-12-31"))
+    }
+
     @Test("participants are the manager and the report, nobody else")
     func participants() {
         let oneOnOne = meeting()

@@ -47,4 +47,11 @@ struct PaginationTests {
         #expect(!cursor.contains("=") && !cursor.contains("+") && !cursor.contains("/"))
         #expect(try PageRequest(limit: 10, cursor: cursor).cursorKey(as: Key.self) == Key(createdAt: "2026-01-01", id: 9))
     }
+
+    @Test("a cursor holding an empty id (base64 of \"\") is forged, not the first page: 400 on cursor")
+    func emptyStringCursorIsRefused() throws {
+        let empty = try PageCursor.encode("")
+        #expect(throws: Problem.self) { try PageRequest(limit: 10, cursor: empty).cursorKey(as: String.self) }
+        #expect(try PageRequest(limit: 10, cursor: try PageCursor.encode("01ab")).cursorKey(as: String.self) == "01ab")
+    }
 }

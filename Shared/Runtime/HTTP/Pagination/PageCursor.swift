@@ -15,7 +15,9 @@ public enum PageCursor {
     /// - Throws: ``Problem/validation(_:detail:)`` (400, field `cursor`) when the text is not such a cursor.
     public static func decode<Key: Decodable>(_ cursor: String, as type: Key.Type) throws(Problem) -> Key {
         guard let data = Base64URL.decode(cursor), StorableText.firstNULPath(inJSON: data) == nil,
-            let key = try? JSONBody.decoder.decode(type, from: data)
+            let key = try? JSONBody.decoder.decode(type, from: data),
+            // No row has an empty key: an empty one is forged, not the end of a page.
+            (key as? String).map({ !$0.isEmpty }) ?? true
         else {
             throw Problem.validation(field: "cursor", "is not a valid page cursor")
         }
