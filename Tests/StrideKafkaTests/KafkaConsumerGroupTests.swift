@@ -131,9 +131,11 @@ struct KafkaConsumerGroupTests {
             lag = await consumer.lag()
             return lag == 15
         }
+        #expect(await consumer.assignedPartitionCount() == 1)
         await consumer.close()
         #expect(lag == 15)
         #expect(await consumer.lag() == 0)
+        #expect(await consumer.assignedPartitionCount() == 0)
     }
 
     @Test("close is idempotent, ends the messages sequence and makes poll throw .closed")

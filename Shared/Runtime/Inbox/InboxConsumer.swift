@@ -77,6 +77,7 @@ public final class InboxConsumer: Service, Sendable {
     private let waiting = Atomic<Bool>(false)
     private let processedCounter: Counter
     private let lagGauge: Gauge
+    private let assignedGauge: Gauge
 
     /// - Parameters:
     ///   - name: what the consumer is for, in logs and metrics (e.g. `org-directory`).
@@ -104,6 +105,7 @@ public final class InboxConsumer: Service, Sendable {
         self.deadLetters = DeadLetterPublisher(producer: producer, groupID: groupID, logger: logger)
         processedCounter = Counter(label: "stride_inbox_processed_events_total", dimensions: [("consumer", name)])
         lagGauge = Gauge(label: "stride_consumer_lag_messages", dimensions: [("consumer", name)])
+        assignedGauge = Gauge(label: "stride_consumer_assigned_partitions", dimensions: [("consumer", name)])
     }
 
     /// Whether the consumer is holding a batch back until the database is available again.
@@ -152,6 +154,7 @@ public final class InboxConsumer: Service, Sendable {
             if clock.now - lagRefreshed >= settings.lagInterval {
                 lagRefreshed = clock.now
                 lagGauge.record(await consumer.lag())
+                assignedGauge.record(await consumer.assignedPartitionCount())
                 if try await consumer.assignment().isEmpty {
                     if hadAssignment {
                         let since = emptySince ?? clock.now

@@ -61,7 +61,7 @@ struct GracefulStopTests {
         // system was bootstrapped once, and never appeared).
         let metrics = await Self.body(of: "http://127.0.0.1:\(port)/metrics") ?? ""
         for series in ["stride_outbox_relay_leader{schema=\"goals\"} 1", "stride_outbox_pending_events", "stride_outbox_publish_failures_total",
-                       "stride_kafka_producer_renewals_total", "stride_inbox_processed_events_total"] {
+                       "stride_kafka_producer_renewals_total", "stride_inbox_processed_events_total", "stride_consumer_assigned_partitions"] {
             #expect(metrics.contains(series), "/metrics lacks \(series)")
         }
 
