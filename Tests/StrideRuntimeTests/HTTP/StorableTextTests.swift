@@ -44,13 +44,15 @@ struct StorableTextTests {
         }
     }
 
-    @Test("query parameters with NUL, bad encoding or no value are refused, naming the parameter", arguments: [
+    @Test("query parameters with NUL, bad encoding, no value or given twice are refused, naming the parameter", arguments: [
         ("/v1/filtered?status=%00", "status"),
         ("/v1/filtered?status=a%00b", "status"),
         ("/v1/filtered?status=", "status"),
         ("/v1/filtered?status", "status"),
         ("/v1/filtered?status=%E2%28", "status"),
         ("/v1/filtered?status=%zz", "status"),
+        ("/v1/filtered?status=a&status=b", "status"),
+        ("/v1/filtered?status=a&st%61tus=b", "status"),
     ])
     func badQuery(uri: String, field: String) async throws {
         let app = try await HTTPTestApp.makeApplication()

@@ -28,6 +28,7 @@ public struct StorableTextMiddleware<Context: RequestContext>: RouterMiddleware 
     }
 
     static func check(query: String) throws(Problem) {
+        var names = Set<String>()
         for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard let name = String(parts[0]).removingPercentEncoding, StorableText.isStorable(name) else {
@@ -41,6 +42,10 @@ public struct StorableTextMiddleware<Context: RequestContext>: RouterMiddleware 
             guard StorableText.isStorable(value) else { throw Problem.validation(field: field, StorableText.nulMessage) }
             guard !value.isEmpty else {
                 throw Problem.validation(field: field, "is empty: give a value or leave the parameter out")
+            }
+            // Every route reads one value per parameter: a second one would be silently ignored.
+            guard names.insert(name).inserted else {
+                throw Problem.validation(field: field, "is given more than once: give it once")
             }
         }
     }
