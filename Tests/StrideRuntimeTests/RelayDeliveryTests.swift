@@ -130,27 +130,14 @@ struct RelayDeliveryTests {
         await producer.close()
     }
 
-    /// Kills the development broker (its state lost) under a running relay and consumer. Opt-in
-    /// (`STRIDE_BROKER_RESTART_TESTS=1`): librdkafka 2.8 intermittently crashes (a NULL topic name
-    /// in `strcmp` on its main thread) on a response the development broker sends around such a
-    /// restart, which would take the whole test process down. The recoveries it exercises are also
-    /// covered one by one: ``fatalProducerIsReplaced()`` and the relay's outage handling.
     @Test("a relay whose batch outlasts its lease keeps renewing it: the standby neither takes it nor publishes beside it")
     func leaseOutlivesSlowBatch() async throws {
-        let schema = try await fixture.migratedSchema("ob")
-        let topic = try await fixture.createTopic("slow", partitions: 1)
-        let outbox = Outbox(schema: schema, source: "/stride/test")
-        // A broker that never answers: the batch is out until the (long) message timeout.
-        let stuck = try RenewableProducer(
-            configuration: KafkaConfiguration(bootstrapServers: "127.0.0.1:1", properties: ["message.timeout.ms": "300000"]),
-            logger: fixture.logger)
-        let healthy = try RenewableProducer(configuration: fixture.kafka, logger: fixture.logger)
+        // The stuck producer's batch is out until its (long) message timeout.
+        let (schema, outbox, stuck, healthy) = try await stuckAndHealthy("slow", pending: 10, timeoutMilliseconds: 300_000)
         var settings = OutboxRelay.Settings()
         settings.leaseDuration = .seconds(1)
         let slow = OutboxRelay(outbox: outbox, pool: fixture.pool, producer: stuck, settings: settings, logger: fixture.logger)
         let standby = OutboxRelay(outbox: outbox, pool: fixture.pool, producer: healthy, settings: settings, logger: fixture.logger)
-        let events = try (0..<10).map { try outbox.encode(OutboxInboxTests.reading("m", $0), topic: topic) }
-        try await fixture.pool.transaction { connection in try await outbox.enqueue(events, on: connection) }
         let group = ServiceGroup(services: [slow], logger: fixture.logger)
         let running = Task { try await group.run() }
 
@@ -176,19 +163,11 @@ struct RelayDeliveryTests {
 
     @Test("a relay that failed and then stands by reports no failure of its own (readiness shows the holder's state)")
     func standbyForgetsItsFailure() async throws {
-        let schema = try await fixture.migratedSchema("ob")
-        let topic = try await fixture.createTopic("stale", partitions: 1)
-        let outbox = Outbox(schema: schema, source: "/stride/test")
-        let stuck = try RenewableProducer(
-            configuration: KafkaConfiguration(bootstrapServers: "127.0.0.1:1", properties: ["message.timeout.ms": "1000"]),
-            logger: fixture.logger)
-        let healthy = try RenewableProducer(configuration: fixture.kafka, logger: fixture.logger)
+        let (schema, outbox, stuck, healthy) = try await stuckAndHealthy("stale", pending: 5, timeoutMilliseconds: 1_000)
         var short = OutboxRelay.Settings()
         short.leaseDuration = .seconds(1)
         let failing = OutboxRelay(outbox: outbox, pool: fixture.pool, producer: stuck, settings: short, logger: fixture.logger)
         let holder = OutboxRelay(outbox: outbox, pool: fixture.pool, producer: healthy, logger: fixture.logger)
-        let events = try (0..<5).map { try outbox.encode(OutboxInboxTests.reading("m", $0), topic: topic) }
-        try await fixture.pool.transaction { connection in try await outbox.enqueue(events, on: connection) }
 
         let attempt = Task { await failing.drain() }
         try await waitUntil("the first relay to fail a batch") { failing.status.failure != nil }
@@ -204,6 +183,29 @@ struct RelayDeliveryTests {
         await healthy.close()
     }
 
+    /// A schema with `count` rows pending on a new topic, a producer whose broker never answers
+    /// (each batch is out until `timeoutMilliseconds`) and one to the real broker.
+    private func stuckAndHealthy(_ prefix: String, pending count: Int, timeoutMilliseconds: Int) async throws
+        -> (schema: String, outbox: Outbox, stuck: RenewableProducer, healthy: RenewableProducer)
+    {
+        let schema = try await fixture.migratedSchema("ob")
+        let topic = try await fixture.createTopic(prefix, partitions: 1)
+        let outbox = Outbox(schema: schema, source: "/stride/test")
+        let stuck = try RenewableProducer(
+            configuration: KafkaConfiguration(
+                bootstrapServers: "127.0.0.1:1", properties: ["message.timeout.ms": "\(timeoutMilliseconds)"]),
+            logger: fixture.logger)
+        let healthy = try RenewableProducer(configuration: fixture.kafka, logger: fixture.logger)
+        let events = try (0..<count).map { try outbox.encode(OutboxInboxTests.reading("m", $0), topic: topic) }
+        try await fixture.pool.transaction { connection in try await outbox.enqueue(events, on: connection) }
+        return (schema, outbox, stuck, healthy)
+    }
+
+    /// Kills the development broker (its state lost) under a running relay and consumer. Opt-in
+    /// (`STRIDE_BROKER_RESTART_TESTS=1`): librdkafka 2.8 intermittently crashes (a NULL topic name
+    /// in `strcmp` on its main thread) on a response the development broker sends around such a
+    /// restart, which would take the whole test process down. The recoveries it exercises are also
+    /// covered one by one: ``fatalProducerIsReplaced()`` and the relay's outage handling.
     @Test(
         "after the broker restarts with its state lost, the relay publishes again and the consumer resumes",
         .enabled(if: ProcessInfo.processInfo.environment["STRIDE_BROKER_RESTART_TESTS"] == "1"))
