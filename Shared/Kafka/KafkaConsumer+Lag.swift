@@ -23,16 +23,4 @@ extension KafkaConsumer {
             return total
         }) ?? 0
     }
-
-    /// How many partitions the group has assigned to this member now; 0 before the first
-    /// assignment, while a rebalance is stuck, or when the consumer is closed. Beside ``lag()``,
-    /// which is 0 for a member without partitions too, it tells a caught-up member from one that
-    /// reads nothing.
-    public func assignedPartitionCount() async -> Int {
-        (try? await withBlockingClient { client -> Int in
-            var list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
-            guard rd_kafka_assignment(client.handle, &list) == RD_KAFKA_RESP_ERR_NO_ERROR, let list else { return 0 }
-            return RDKafkaTopicPartitionList(adopting: list).elements.count
-        }) ?? 0
-    }
 }

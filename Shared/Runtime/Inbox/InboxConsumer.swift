@@ -154,8 +154,10 @@ public final class InboxConsumer: Service, Sendable {
             if clock.now - lagRefreshed >= settings.lagInterval {
                 lagRefreshed = clock.now
                 lagGauge.record(await consumer.lag())
-                assignedGauge.record(await consumer.assignedPartitionCount())
-                if try await consumer.assignment().isEmpty {
+                let assignment = try await consumer.assignment()
+                // Lag is 0 for a member without partitions too: the count tells the two apart.
+                assignedGauge.record(assignment.count)
+                if assignment.isEmpty {
                     if hadAssignment {
                         let since = emptySince ?? clock.now
                         emptySince = since
