@@ -118,16 +118,16 @@ struct AppraisalCycleBench {
         try await OutboxCeilings.waitUntilPublished(schema: schema, pool: pool, what: "appraisal")
 
         // 5. Release and its publication.
-        let before = try await count("outbox", pool: pool, schema: schema)
+        let before = try await OutboxCeilings.written(schema: schema, pool: pool)
         let releasing = clock.now
         try await service.call(.POST, "/v1/cycles/\(cycleID)/phase", json: #"{"phase": "feedback"}"#, expect: 200)
         let releaseSeconds = (clock.now - releasing).seconds
+        let sample = try await OutboxCeilings.SampleRow.latest(of: AppraisalFinalized.eventType, in: schema, pool: pool)
         let publishing = clock.now
         try await OutboxCeilings.waitUntilPublished(schema: schema, pool: pool, what: "appraisal")
         let publishSeconds = (clock.now - publishing).seconds
-        let released = try await count("outbox", pool: pool, schema: schema) - before
+        let released = try await OutboxCeilings.written(schema: schema, pool: pool) - before
         guard released == employees else { throw BenchError("release: \(released) events, expected \(employees)") }
-        let sample = try await OutboxCeilings.SampleRow.first(of: AppraisalFinalized.eventType, in: schema, pool: pool)
         let rawCopy = try await OutboxCeilings.copy(
             url: url, schema: schema, sample: sample, count: released, logger: logger) { BenchOrgSeed.employeeID($0 + 1) }
         let rawProduce = try await OutboxCeilings.produce(kafka: kafka, payload: Array(sample.payload.utf8), count: released, logger: logger)

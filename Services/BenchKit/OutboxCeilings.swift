@@ -22,16 +22,26 @@ package enum OutboxCeilings {
             self.payload = payload
         }
 
-        /// The first row of `schema`'s outbox of `eventType`.
-        package static func first(of eventType: String, in schema: String, pool: PostgresPool) async throws -> SampleRow {
+        /// The newest row of `schema`'s outbox of `eventType`. The relay deletes rows once they
+        /// are delivered, oldest first: take the sample as soon as the step that wrote them returns.
+        package static func latest(of eventType: String, in schema: String, pool: PostgresPool) async throws -> SampleRow {
             guard let row = try await pool.query("""
-                SELECT topic, headers::text, payload FROM \(unescaped: schema).outbox WHERE event_type = \(eventType) LIMIT 1
+                SELECT topic, headers::text, payload FROM \(unescaped: schema).outbox WHERE event_type = \(eventType)
+                ORDER BY id DESC LIMIT 1
                 """).first
-            else { throw BenchError("no \(eventType) in \(schema).outbox") }
+            else { throw BenchError("no \(eventType) left in \(schema).outbox: the relay delivered them all before the sample was taken") }
             return SampleRow(
                 topic: try row.decode(0, as: String.self), eventType: eventType, headers: try row.decode(1, as: String.self),
                 payload: try row.decode(2, as: String.self))
         }
+    }
+
+    /// How many rows `schema`'s outbox has ever been given (its id sequence): the relay deletes
+    /// rows once delivered, so counting the table does not tell what a step wrote.
+    package static func written(schema: String, pool: PostgresPool) async throws -> Int {
+        try await pool.query("""
+            SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM \(unescaped: schema).outbox_id_seq
+            """)[0].decode(0, as: Int.self)
     }
 
     /// Raw `COPY` of `count` rows like `sample` (partition key `key(index)`) into a table shaped

@@ -61,17 +61,17 @@ struct IncentivesCycleBench {
         let cycleID = try Self.field("comp_cycle_id", of: opened)
 
         // 1. The run.
-        let before = try await count("outbox", pool: pool, schema: schema)
+        let before = try await OutboxCeilings.written(schema: schema, pool: pool)
         let running = clock.now
         try await service.call(.POST, "/v1/comp-cycles/\(cycleID)/run", expect: 200)
         let runSeconds = (clock.now - running).seconds
-        let announced = try await count("outbox", pool: pool, schema: schema) - before
+        let announced = try await OutboxCeilings.written(schema: schema, pool: pool) - before
+        let meritSample = try await OutboxCeilings.SampleRow.latest(of: MeritRecommended.eventType, in: schema, pool: pool)
         let recommendations = try await count("recommendations", pool: pool, schema: schema)
         guard recommendations == 2 * employees else { throw BenchError("run: \(recommendations) recommendations, expected \(2 * employees)") }
         let relaying = clock.now
         try await OutboxCeilings.waitUntilPublished(schema: schema, pool: pool, what: "incentives run")
         let runRelaySeconds = (clock.now - relaying).seconds
-        let meritSample = try await OutboxCeilings.SampleRow.first(of: MeritRecommended.eventType, in: schema, pool: pool)
         let rawCopy = try await OutboxCeilings.copy(
             url: url, schema: schema, sample: meritSample, count: announced, logger: logger) { BenchOrgSeed.employeeID($0 % employees + 1) }
         report.add("Incentives merit + bonus run, \(size) (\(recommendations.formatted()) recommendations)", runSeconds, "s", target: "< 10 s")
@@ -86,18 +86,18 @@ struct IncentivesCycleBench {
             try await service.call(.POST, "/v1/comp-cycles/\(cycleID)/departments/\(department)/approve", json: "{}", expect: 200)
         }
         let approveSeconds = (clock.now - approving).seconds
+        let changeSample = try await OutboxCeilings.SampleRow.latest(of: CompensationChangeApproved.eventType, in: schema, pool: pool)
         let publishing = clock.now
         try await OutboxCeilings.waitUntilPublished(schema: schema, pool: pool, what: "incentives approval")
         let publishSeconds = (clock.now - publishing).seconds
         let changes = try await count("compensation_changes", pool: pool, schema: schema)
-        let changeSample = try await OutboxCeilings.SampleRow.first(of: CompensationChangeApproved.eventType, in: schema, pool: pool)
         let rawProduce = try await OutboxCeilings.produce(kafka: kafka, payload: Array(changeSample.payload.utf8), count: changes, logger: logger)
         report.add("Incentives approval + publication, \(changes.formatted()) payroll changes", approveSeconds + publishSeconds, "s",
                    target: "< 10 s")
         report.add("Incentives approval of 20 departments (changes and events written)", approveSeconds, "s")
         // The relay publishes while the approvals go on: events from the first approval to the last delivery.
         report.add("Incentives approval → published (payroll and incentives events)",
-                   Double(try await count("outbox", pool: pool, schema: schema) - before - announced) / (approveSeconds + publishSeconds),
+                   Double(try await OutboxCeilings.written(schema: schema, pool: pool) - before - announced) / (approveSeconds + publishSeconds),
                    "events/s", ceiling: rawProduce, ceilingName: "raw librdkafka produce, same size")
 
         // Autovacuum after the bulk writes would share the cores with the export (and not with

@@ -67,7 +67,7 @@ struct PeriodicJobTests {
             INSERT INTO \(unescaped: s).idempotency_keys (principal, key, request_hash, status, response_body, created_at)
             VALUES ('p', 'old', 'h', 200, '{}', now() - interval '2 days'), ('p', 'new', 'h', 200, '{}', now())
             """)
-        let policy = RetentionPolicy()
+        let policy = RetentionPolicy(publishedOutboxRows: .seconds(86_400))
         let job = PeriodicJob(policy.job(schema: schema, pool: fixture.pool), schema: schema, pool: fixture.pool, logger: fixture.logger)
         #expect(await job.runIfDue())
         #expect(try await fixture.count("\(s).outbox") == 2, "the recently published and the pending row stay")
@@ -76,5 +76,10 @@ struct PeriodicJobTests {
         #expect(try await fixture.count("\(s).inbox WHERE event_id = 'new'") == 1)
         #expect(try await fixture.count("\(s).idempotency_keys") == 1)
         #expect(try await fixture.count("\(s).idempotency_keys WHERE key = 'new'") == 1)
+        // By default delivered rows are deleted by the relay; rows marked published before (or
+        // while the retention was positive) go with the next purge.
+        #expect(try await RetentionPolicy().purge(fixture.pool, schema: s, table: "outbox", column: "published_at", olderThan: .zero) == 1)
+        #expect(try await fixture.count("\(s).outbox") == 1)
+        #expect(try await fixture.count("\(s).outbox WHERE published_at IS NULL") == 1, "a pending row is never purged")
     }
 }

@@ -36,6 +36,9 @@ public struct ServiceHarness<Core: Sendable>: Sendable {
             "DATABASE_URL": try TestEnvironment.databaseURL(), "KAFKA_BOOTSTRAP_SERVERS": try TestEnvironment.kafkaBootstrapServers(),
             "HTTP_HOST": "127.0.0.1", "HTTP_PORT": "0", "JWT_SECRET": secret, "DATABASE_POOL_SIZE": "6",
             "KAFKA_PROPERTY_SESSION_TIMEOUT_MS": "6000",
+            // Tests read the events a service wrote from its outbox, so delivered rows stay there
+            // (the default deletes them once delivered; the relay's own tests cover both).
+            "OUTBOX_RETENTION_HOURS": "24",
         ]
         environment.merge(extra) { _, new in new }
         let configuration = try StrideConfiguration(environment: environment)

@@ -51,13 +51,22 @@ struct CycleStore: Sendable {
         return added
     }
 
+    /// `ReviewRequested`'s payload for the opening's rows (`r`, with the bound values as `p`).
+    private static let reviewRequestedPayload = SQLJSONObject([
+        .init("review_id", .string("r.review_id")), .init("cycle_id", .string("p.cycle_id")),
+        .init("employee_id", .string("r.employee_id")),
+        .init("reviewer_id", .string("CASE WHEN r.rater_group = 'external' THEN 'external' ELSE r.reviewer_id END")),
+        .init("rater_group", .string("r.rater_group")), .init("due_date", .plainString("to_char(r.due_on, 'YYYY-MM-DD')")),
+        .init("actor_id", .string("p.actor_id")),
+    ])
+
     /// Requests the reviews every appraisal of the cycle starts with, for the groups the template
     /// weighs: the self review, the manager's (an active manager in the directory), and an upward
     /// review from each active direct report. Appraisals that already have a review of a group
     /// from a reviewer are skipped, so the statement may run again for late joiners.
     ///
     /// Each request is announced (``ReviewRequested``) by the same statement: the events are
-    /// built in SQL (``OutboxSQL``), so 300,000 requests cost no row in Swift; the caller wakes
+    /// built in SQL (``OutboxSQL``, ``SQLJSONObject``), so 300,000 requests cost no row in Swift; the caller wakes
     /// the relay. `OpeningAnnouncementTests` proves each row is the event Swift would build.
     /// - Parameters:
     ///   - source: `ce_source` of the events (the outbox's).
@@ -100,11 +109,9 @@ struct CycleStore: Sendable {
                     \(unescaped: OutboxSQL.headers(
                         source: source, type: ReviewRequested.eventType, ceTime: OutboxSQL.ceTime(time), id: "r.event_uuid",
                         subject: "r.employee_id")),
-                    json_build_object(
-                        'review_id', r.review_id, 'cycle_id', \(cycleID)::text, 'employee_id', r.employee_id,
-                        'reviewer_id', CASE WHEN r.rater_group = 'external' THEN 'external' ELSE r.reviewer_id END,
-                        'rater_group', r.rater_group, 'due_date', to_char(r.due_on, 'YYYY-MM-DD'), 'actor_id', \(actor)::text)::text
-                FROM (SELECT m.*, gen_random_uuid() AS event_uuid FROM made m) r)
+                    \(unescaped: Self.reviewRequestedPayload.sql)
+                FROM (SELECT m.*, gen_random_uuid() AS event_uuid FROM made m) r
+                CROSS JOIN (SELECT \(cycleID)::text AS cycle_id, \(actor)::text AS actor_id) p)
             SELECT count(*)::int FROM made
             """)
         return try rows.first?.decode(0, as: Int.self) ?? 0

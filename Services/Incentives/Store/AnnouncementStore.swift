@@ -8,14 +8,17 @@ import StrideRuntime
 /// outbox with one `INSERT … SELECT` each, so announcing 100,000 recommendations costs no round
 /// trip per row and no JSON encoding in Swift.
 ///
-/// The payloads are built with `json_build_object` (text as written, cheaper than `jsonb`) in the contracts' JSON: snake_case fields,
-/// money as `{"amount": "<decimal text at the currency's minor unit>", "currency"}`, other
-/// decimals as their shortest text, absent optionals left out; the headers are the CloudEvents
-/// headers ``EventCodec`` writes, in its order. `AnnouncementTests` decodes every row written
-/// here with the contracts' decoder and compares it with the event built in Swift from the same
-/// record, so the two spellings cannot drift apart. Each row's event id comes from
-/// `gen_random_uuid()` in the select list of a subquery, evaluated once per row (a volatile call in
-/// an uncorrelated `LATERAL` may be evaluated once for all rows).
+/// The payloads are built by ``SQLJSONObject`` (concatenated text, half the cost of
+/// `json_build_object`) in the contracts' JSON: snake_case fields, money as
+/// `{"amount":"<decimal text at the currency's minor unit>","currency"}`, other decimals as their
+/// shortest text, absent optionals left out; the headers are the CloudEvents headers
+/// ``EventCodec`` writes, in its order (``OutboxSQL``). `AnnouncementTests` decodes every row
+/// written here with the contracts' decoder and compares it with the event built in Swift from
+/// the same record, so the two spellings cannot drift apart. Values the service binds (dates,
+/// the company multiplier, HR's comment) are selected once as `p` and concatenated from there.
+/// Each row's event id comes from `gen_random_uuid()` in the select list of a subquery,
+/// evaluated once per row (a volatile call in an uncorrelated `LATERAL` may be evaluated once
+/// for all rows).
 struct AnnouncementStore: Sendable {
     let schema: String
     /// `ce_source`, e.g. `/stride/incentives`.
@@ -27,9 +30,15 @@ struct AnnouncementStore: Sendable {
     }
 
     /// Money JSON for an amount column in the row's currency.
-    private func money(_ column: String, currency: String = "r.currency") -> String {
-        "json_build_object('amount', round(\(column), \(schema).minor_digits(\(currency)))::text, 'currency', \(currency))"
+    private func money(_ column: String, currency: String = "r.currency") -> SQLJSONObject.Value {
+        .json(SQLJSONObject([
+            .init("amount", .plainString("round(\(column), \(schema).minor_digits(\(currency)))::text")),
+            .init("currency", .string(currency)),
+        ]).sql)
     }
+
+    /// A decimal column as its shortest text.
+    private func decimal(_ expression: String) -> SQLJSONObject.Value { .plainString("trim_scale(\(expression))::text") }
 
     /// `ce_time` as ``EventCodec`` writes it.
     static func ceTime(_ time: Date) -> String { OutboxSQL.ceTime(time) }
@@ -40,40 +49,50 @@ struct AnnouncementStore: Sendable {
         of cycle: CompCycle, topic: String, time: Date, on connection: PostgresConnection
     ) async throws -> Int {
         let stamp = Self.ceTime(time)
+        let meritPayload = SQLJSONObject([
+            .init("recommendation_id", .string("r.recommendation_id")), .init("employee_id", .string("r.employee_id")),
+            .init("cycle_id", .string("r.comp_cycle_id")), .init("appraisal_id", .string("r.appraisal_id")),
+            .init("appraisal_version", .number("r.appraisal_version")),
+            .init("rating", .json(SQLJSONObject([
+                .init("level", .number("r.rating_level")), .init("label", .string("r.rating_label")),
+                .init("scale_max", .number("r.scale_max")),
+            ]).sql)),
+            .init("current_base_salary", money("r.salary")),
+            .init("compa_ratio", decimal("CASE WHEN r.band_mid = 0 THEN 0 ELSE round(r.salary / r.band_mid, 4) END")),
+            .init("guideline_minimum_percent", decimal("coalesce(r.minimum_percent, 0)")),
+            .init("guideline_maximum_percent", decimal("coalesce(r.maximum_percent, 0)")),
+            .init("proration_factor", decimal("r.fit")), .init("recommended_percent", decimal("coalesce(r.percent, 0)")),
+            .init("increase_amount", money("r.amount")),
+            .init("proposed_base_salary", money("coalesce(r.new_salary, r.salary)")),
+            .init("budget_id", .string("r.comp_cycle_id || '/' || r.department || '/' || r.currency")),
+            .init("effective_date", .plainString("p.effective_date")),
+        ])
         let merit: PostgresQuery = """
             INSERT INTO \(unescaped: schema).outbox (event_id, topic, partition_key, event_type, headers, payload)
             SELECT r.event_uuid, \(topic), r.employee_id, \(MeritRecommended.eventType),
-                \(unescaped: headers(type: MeritRecommended.eventType, time: stamp)),
-                json_build_object(
-                    'recommendation_id', r.recommendation_id, 'employee_id', r.employee_id, 'cycle_id', r.comp_cycle_id,
-                    'appraisal_id', r.appraisal_id, 'appraisal_version', r.appraisal_version,
-                    'rating', json_build_object('level', r.rating_level, 'label', r.rating_label, 'scale_max', r.scale_max),
-                    'current_base_salary', \(unescaped: money("r.salary")),
-                    'compa_ratio', trim_scale(CASE WHEN r.band_mid = 0 THEN 0 ELSE round(r.salary / r.band_mid, 4) END)::text,
-                    'guideline_minimum_percent', trim_scale(coalesce(r.minimum_percent, 0))::text,
-                    'guideline_maximum_percent', trim_scale(coalesce(r.maximum_percent, 0))::text,
-                    'proration_factor', trim_scale(r.fit)::text, 'recommended_percent', trim_scale(coalesce(r.percent, 0))::text,
-                    'increase_amount', \(unescaped: money("r.amount")),
-                    'proposed_base_salary', \(unescaped: money("coalesce(r.new_salary, r.salary)")),
-                    'budget_id', r.comp_cycle_id || '/' || r.department || '/' || r.currency,
-                    'effective_date', \(cycle.effectiveDate.description)::text)::text
+                \(unescaped: headers(type: MeritRecommended.eventType, time: stamp)), \(unescaped: meritPayload.sql)
             FROM (SELECT x.*, gen_random_uuid() AS event_uuid FROM \(unescaped: schema).recommendations x
                   WHERE x.comp_cycle_id = \(cycle.compCycleID) AND x.kind = 'merit') r
+            CROSS JOIN (SELECT \(cycle.effectiveDate.description)::text AS effective_date) p
             """
+        let bonusPayload = SQLJSONObject([
+            .init("recommendation_id", .string("r.recommendation_id")), .init("employee_id", .string("r.employee_id")),
+            .init("cycle_id", .string("r.comp_cycle_id")), .init("appraisal_id", .string("r.appraisal_id")),
+            .init("plan_id", .string("r.comp_cycle_id")), .init("eligible_salary", money("r.salary")),
+            .init("target_percent", decimal("coalesce(r.target_percent, 0)")),
+            .init("company_multiplier", .plainString("p.company_multiplier")),
+            .init("individual_multiplier", decimal("coalesce(r.individual_multiplier, 0)")),
+            .init("proration_factor", decimal("round(r.proration * r.fit, \(BudgetFit.places))")),
+            .init("amount", money("r.amount")), .init("payout_date", .plainString("p.payout_date")),
+        ])
         let bonus: PostgresQuery = """
             INSERT INTO \(unescaped: schema).outbox (event_id, topic, partition_key, event_type, headers, payload)
             SELECT r.event_uuid, \(topic), r.employee_id, \(BonusRecommended.eventType),
-                \(unescaped: headers(type: BonusRecommended.eventType, time: stamp)),
-                json_build_object(
-                    'recommendation_id', r.recommendation_id, 'employee_id', r.employee_id, 'cycle_id', r.comp_cycle_id,
-                    'appraisal_id', r.appraisal_id, 'plan_id', r.comp_cycle_id, 'eligible_salary', \(unescaped: money("r.salary")),
-                    'target_percent', trim_scale(coalesce(r.target_percent, 0))::text,
-                    'company_multiplier', trim_scale(\(cycle.plan.companyMultiplier)::numeric)::text,
-                    'individual_multiplier', trim_scale(coalesce(r.individual_multiplier, 0))::text,
-                    'proration_factor', trim_scale(round(r.proration * r.fit, \(unescaped: String(BudgetFit.places))))::text,
-                    'amount', \(unescaped: money("r.amount")), 'payout_date', \(cycle.payoutDate.description)::text)::text
+                \(unescaped: headers(type: BonusRecommended.eventType, time: stamp)), \(unescaped: bonusPayload.sql)
             FROM (SELECT x.*, gen_random_uuid() AS event_uuid FROM \(unescaped: schema).recommendations x
                   WHERE x.comp_cycle_id = \(cycle.compCycleID) AND x.kind = 'bonus') r
+            CROSS JOIN (SELECT trim_scale(\(cycle.plan.companyMultiplier)::numeric)::text AS company_multiplier,
+                               \(cycle.payoutDate.description)::text AS payout_date) p
             """
         return try await connection.execute(merit) + (try await connection.execute(bonus))
     }
@@ -92,8 +111,29 @@ struct AnnouncementStore: Sendable {
         time: Date, on connection: PostgresConnection
     ) async throws -> Approval {
         let stamp = Self.ceTime(time)
+        let changePayload = SQLJSONObject([
+            .init("change_id", .string("r.change_id")), .init("employee_id", .string("r.employee_id")), .init("kind", .string("r.kind")),
+            .init("amount", money("r.amount")),
+            .init("previous_base_salary", .json("CASE WHEN r.previous_salary IS NULL THEN NULL ELSE \(money("r.previous_salary").sql) END"),
+                  optional: true),
+            .init("new_base_salary", .json("CASE WHEN r.new_salary IS NULL THEN NULL ELSE \(money("r.new_salary").sql) END"), optional: true),
+            .init("effective_date", .plainString("r.effective_date::text")), .init("cycle_id", .string("r.comp_cycle_id")),
+            .init("recommendation_id", .string("r.recommendation_id")), .init("actor_id", .string("r.approved_by")),
+            .init("new_job_level", .string("r.new_job_level"), optional: true),
+        ])
+        let recommendationPayload = SQLJSONObject([
+            .init("recommendation_id", .string("r.recommendation_id")), .init("employee_id", .string("r.employee_id")),
+            .init("cycle_id", .string("r.comp_cycle_id")), .init("recommendation_kind", .string("r.kind")),
+            .init("actor_id", .string("r.approved_by")), .init("version", .number("r.version")),
+            .init("amount", money("r.amount + r.lump_sum")), .init("percent", decimal("r.percent"), optional: true),
+            .init("effective_date", .plainString("CASE WHEN r.kind = 'bonus' THEN p.payout_date ELSE p.effective_date END")),
+            .init("compensation_change_id", .string("m.change_id"), optional: true), .init("comment", .string("p.comment"), optional: true),
+        ])
         let rows = try await connection.query("""
-            WITH approved AS (
+            WITH p AS MATERIALIZED (
+                SELECT \(cycle.effectiveDate.description)::text AS effective_date, \(cycle.payoutDate.description)::text AS payout_date,
+                       \(comment)::text AS comment),
+            approved AS (
                 UPDATE \(unescaped: schema).recommendations
                 SET status = 'approved', approved_by = \(actor), approved_at = now(), updated_at = now()
                 WHERE comp_cycle_id = \(cycle.compCycleID) AND department = \(department) AND status = 'proposed'
@@ -125,27 +165,14 @@ struct AnnouncementStore: Sendable {
                 INSERT INTO \(unescaped: schema).outbox (event_id, topic, partition_key, event_type, headers, payload)
                 SELECT r.event_uuid, \(payrollTopic), r.employee_id, \(CompensationChangeApproved.eventType),
                     \(unescaped: headers(type: CompensationChangeApproved.eventType, time: stamp)),
-                    json_strip_nulls(json_build_object(
-                        'change_id', r.change_id, 'employee_id', r.employee_id, 'kind', r.kind,
-                        'amount', \(unescaped: money("r.amount")),
-                        'previous_base_salary', CASE WHEN r.previous_salary IS NULL THEN NULL ELSE \(unescaped: money("r.previous_salary")) END,
-                        'new_base_salary', CASE WHEN r.new_salary IS NULL THEN NULL ELSE \(unescaped: money("r.new_salary")) END,
-                        'effective_date', r.effective_date::text, 'cycle_id', r.comp_cycle_id, 'recommendation_id', r.recommendation_id,
-                        'actor_id', r.approved_by, 'new_job_level', r.new_job_level))::text
+                    \(unescaped: changePayload.sql)
                 FROM (SELECT x.*, gen_random_uuid() AS event_uuid FROM made x) r),
             recommendation_events AS (
                 INSERT INTO \(unescaped: schema).outbox (event_id, topic, partition_key, event_type, headers, payload)
                 SELECT r.event_uuid, \(incentivesTopic), r.employee_id, \(RecommendationApproved.eventType),
                     \(unescaped: headers(type: RecommendationApproved.eventType, time: stamp)),
-                    json_strip_nulls(json_build_object(
-                        'recommendation_id', r.recommendation_id, 'employee_id', r.employee_id, 'cycle_id', r.comp_cycle_id,
-                        'recommendation_kind', r.kind, 'actor_id', r.approved_by, 'version', r.version,
-                        'amount', \(unescaped: money("r.amount + r.lump_sum")),
-                        'percent', trim_scale(r.percent)::text,
-                        'effective_date', CASE WHEN r.kind = 'bonus' THEN \(cycle.payoutDate.description)::text
-                                               ELSE \(cycle.effectiveDate.description)::text END,
-                        'compensation_change_id', m.change_id, 'comment', \(comment)::text))::text
-                FROM (SELECT x.*, gen_random_uuid() AS event_uuid FROM approved x) r
+                    \(unescaped: recommendationPayload.sql)
+                FROM (SELECT x.*, gen_random_uuid() AS event_uuid FROM approved x) r CROSS JOIN p
                 LEFT JOIN main m ON m.recommendation_id = r.recommendation_id)
             SELECT (SELECT count(*) FROM approved)::int, (SELECT count(*) FROM made)::int
             """)

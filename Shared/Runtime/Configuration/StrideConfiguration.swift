@@ -22,7 +22,7 @@ import StridePostgres
 /// | `DATABASE_POOL_SIZE` | connections per process (default 10) |
 /// | `LOG_LEVEL` | trace, debug, info (default), notice, warning, error, critical |
 /// | `DATABASE_PREPARED_STATEMENTS` | `automatic` (marked and repeating statements, default), `marked`, or `never` (behind a transaction-mode pooler such as PgBouncer) |
-/// | `OUTBOX_RETENTION_HOURS` | how long published outbox rows are kept (default 24) |
+/// | `OUTBOX_RETENTION_HOURS` | how long published outbox rows are kept (default 0: deleted once delivered) |
 /// | `INBOX_RETENTION_DAYS` | how long processed event ids are kept; must outlive every redelivery and replay (default 14) |
 /// | `IDEMPOTENCY_KEY_RETENTION_HOURS` | how long a write's `Idempotency-Key` answers a retry (default 24) |
 public struct StrideConfiguration: Sendable {
@@ -111,7 +111,7 @@ public struct StrideConfiguration: Sendable {
             reader.report("DATABASE_PREPARED_STATEMENTS is invalid: '\(policy)' is not one of automatic, marked, never")
         }
         retention = RetentionPolicy(
-            publishedOutboxRows: .seconds(3_600 * reader.integer("OUTBOX_RETENTION_HOURS", default: 24, in: 1...87_600)),
+            publishedOutboxRows: .seconds(3_600 * reader.integer("OUTBOX_RETENTION_HOURS", default: 0, in: 0...87_600)),
             inboxRows: .seconds(86_400 * reader.integer("INBOX_RETENTION_DAYS", default: 14, in: 1...3_650)),
             idempotencyKeys: .seconds(3_600 * reader.integer("IDEMPOTENCY_KEY_RETENTION_HOURS", default: 24, in: 1...87_600)))
         logLevel = reader.optional("LOG_LEVEL") ?? "info"

@@ -2,7 +2,10 @@ import StridePostgres
 
 /// How long the runtime's bookkeeping rows are kept, and the job that purges older ones.
 ///
-/// - Published outbox rows: kept for audit and re-publishing by hand.
+/// - Published outbox rows: by default the relay deletes a row once it is delivered (the topic
+///   holds the event); a positive age keeps them that long, marked `published_at`, for audit by
+///   SQL, at about ten times the relay's database work per row
+///   (``OutboxRelay/Settings/keepsPublishedRows``).
 /// - Inbox rows: must outlive every redelivery (the topics' retention and any replay), or a
 ///   redelivered event would be applied twice. Rows from before the inbox was keyed by consumer
 ///   are purged by the same rule.
@@ -15,7 +18,7 @@ public struct RetentionPolicy: Sendable {
     public var interval: Duration
 
     public init(
-        publishedOutboxRows: Duration = .seconds(86_400), inboxRows: Duration = .seconds(14 * 86_400),
+        publishedOutboxRows: Duration = .zero, inboxRows: Duration = .seconds(14 * 86_400),
         idempotencyKeys: Duration = .seconds(86_400), interval: Duration = .seconds(3_600)
     ) {
         self.publishedOutboxRows = publishedOutboxRows

@@ -42,7 +42,9 @@ public enum StrideServiceBuilder {
         let parts = try definition.makeParts(environment)
         await ensureTopics(definition, parts: parts, kafka: kafka, logger: logger)
         let producer = try RenewableProducer(configuration: kafka, logger: logger)
-        let relay = OutboxRelay(outbox: outbox, pool: pool, producer: producer, logger: logger)
+        var relaySettings = OutboxRelay.Settings()
+        relaySettings.keepsPublishedRows = configuration.retention.publishedOutboxRows > .zero
+        let relay = OutboxRelay(outbox: outbox, pool: pool, producer: producer, settings: relaySettings, logger: logger)
 
         var directoryHandlers = environment.directory.projection
         directoryHandlers.merge(parts.employeeEventHandlers)

@@ -81,7 +81,7 @@ public struct Outbox: Sendable {
         let statement: PostgresQuery = """
             WITH inserted AS (
                 INSERT INTO \(unescaped: schema).outbox (event_id, topic, partition_key, event_type, headers, payload)
-                SELECT id, topic, key, type, headers::jsonb, payload
+                SELECT id, topic, key, type, headers::json, payload
                 FROM unnest(\(columns[0])::uuid[], \(columns[1])::text[], \(columns[2])::text[],
                             \(columns[3])::text[], \(columns[4])::text[], \(columns[5])::text[])
                      AS t(id, topic, key, type, headers, payload))
@@ -122,8 +122,8 @@ struct OutboxRow: Sendable {
     }
 
     /// `[["ce_specversion","1.0"],…]`, written by hand (``JSONTextWriter``): a `JSONEncoder` per
-    /// batch cost more than the rows' other work. The column is `jsonb`, so only validity matters,
-    /// not the spelling.
+    /// batch cost more than the rows' other work. The column is `json`: the relay reads this text
+    /// back as it is (``OutboxHeaders``).
     static func headersJSON(_ headers: [EventHeader]) -> String {
         var json = JSONTextWriter(capacity: 48 * headers.count + 2)
         json.beginArray()

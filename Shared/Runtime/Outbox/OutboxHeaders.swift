@@ -1,8 +1,9 @@
 import Foundation
 import StrideKafka
 
-/// The outbox's `headers` column (`[["ce_id", "…"], ["ce_type", "…"], …]`, as jsonb prints it)
-/// turned into Kafka headers.
+/// The outbox's `headers` column (`[["ce_id","…"],["ce_type","…"],…]` as the writers spell it,
+/// or with the spaces `jsonb` printed in rows written before the column became `json`) turned
+/// into Kafka headers.
 ///
 /// The relay reads thousands of rows per batch, and a `JSONDecoder` per row cost more than the
 /// statement that read them; so the canonical form — an array of two-string arrays whose strings

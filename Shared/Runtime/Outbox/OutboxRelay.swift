@@ -64,6 +64,12 @@ public final class OutboxRelay: Service, Sendable {
         public var shutdownDrainLimit: Duration = .seconds(5)
         /// Consecutive fully failed batches, while the broker answers, before the producer is replaced.
         public var failedBatchesBeforeNewProducer = 2
+        /// Whether delivered rows stay in the table, marked `published_at`, for the retention job
+        /// to purge later (`OUTBOX_RETENTION_HOURS` above 0), or are deleted once delivered (the
+        /// default: the topic holds the event). Marking a row writes a new version of it and three
+        /// index entries; deleting it only flags it, about a tenth of the work (100,000 rows:
+        /// 1.47 s against 0.13 s), and the relay's marks were what bounded it under a backlog.
+        public var keepsPublishedRows = false
         public init() {}
     }
 
@@ -404,14 +410,16 @@ public final class OutboxRelay: Service, Sendable {
         }
     }
 
-    /// Marks delivered rows published and counts an attempt against each row that failed on its
-    /// own, parking those that reached ``Settings/maxAttempts``; one statement.
+    /// Deletes delivered rows (or marks them published, ``Settings/keepsPublishedRows``) and
+    /// counts an attempt against each row that failed on its own, parking those that reached
+    /// ``Settings/maxAttempts``; one statement.
     private func mark(delivered: [Int64], failed: [(id: Int64, error: KafkaError)]) async throws {
         guard !delivered.isEmpty || !failed.isEmpty else { return }
         let schema = outbox.schema
+        let settle = settings.keepsPublishedRows ? "UPDATE \(schema).outbox SET published_at = now()" : "DELETE FROM \(schema).outbox"
         let parked = try await pool.query("""
             WITH delivered AS (
-                UPDATE \(unescaped: schema).outbox SET published_at = now() WHERE id = ANY(\(delivered)::bigint[]) RETURNING id
+                \(unescaped: settle) WHERE id = ANY(\(delivered)::bigint[]) RETURNING id
             )
             UPDATE \(unescaped: schema).outbox o
             SET attempts = o.attempts + 1, last_error = f.error,

@@ -5,14 +5,16 @@ import StrideContracts
 /// `INSERT … SELECT` — no round trip per row and no JSON encoding in Swift — in the same
 /// spelling ``Outbox`` and ``EventCodec`` use for events built in Swift.
 ///
-/// A step using it builds each payload with `json_build_object` in the contracts' JSON and
+/// A step using it builds each payload with ``SQLJSONObject`` in the contracts' JSON and
 /// proves, in its tests, that every row it writes decodes to the event Swift would build from
 /// the same record. Each row's event id must be a `gen_random_uuid()` in the select list of a
 /// subquery: a volatile call in an uncorrelated `LATERAL` may be evaluated once for all rows.
 /// The caller wakes the relay (`pg_notify` on ``Outbox/channel``) after its statements.
 public enum OutboxSQL {
-    /// The CloudEvents headers as ``EventCodec`` writes them, in its order, as a `jsonb`
-    /// expression for the outbox's `headers` column.
+    /// The CloudEvents headers as ``EventCodec`` writes them, in its order, as a `json`
+    /// expression for the outbox's `headers` column: constant text around the id and the subject,
+    /// concatenated (building them with `jsonb_build_array` took 2.9 s per 300,000 rows, this
+    /// 0.6 s).
     /// - Parameters:
     ///   - source: `ce_source`, e.g. `/stride/appraisal`.
     ///   - type: `ce_type`.
@@ -20,13 +22,19 @@ public enum OutboxSQL {
     ///   - id: the SQL expression of the event id (a `uuid`).
     ///   - subject: the SQL expression of `ce_subject` (the event's partition key).
     public static func headers(source: String, type: String, ceTime: String, id: String, subject: String) -> String {
-        """
-        jsonb_build_array(jsonb_build_array('\(EventHeader.specVersionName)', '\(EventHeader.specVersion)'),
-            jsonb_build_array('\(EventHeader.idName)', (\(id))::text),
-            jsonb_build_array('\(EventHeader.sourceName)', \(literal(source))), jsonb_build_array('\(EventHeader.typeName)', \(literal(type))),
-            jsonb_build_array('\(EventHeader.timeName)', \(literal(ceTime))), jsonb_build_array('\(EventHeader.subjectName)', \(subject)),
-            jsonb_build_array('\(EventHeader.contentTypeName)', '\(EventHeader.jsonContentType)'))
-        """
+        func pair(_ name: String, _ value: String) -> String {
+            var json = JSONTextWriter(capacity: 64)
+            json.beginArray()
+            json.string(name)
+            json.string(value)
+            json.endArray()
+            return json.text
+        }
+        let beforeID = "[" + pair(EventHeader.specVersionName, EventHeader.specVersion) + ",[\"\(EventHeader.idName)\",\""
+        let beforeSubject = "\"]," + pair(EventHeader.sourceName, source) + "," + pair(EventHeader.typeName, type) + ","
+            + pair(EventHeader.timeName, ceTime) + ",[\"\(EventHeader.subjectName)\","
+        let end = "]," + pair(EventHeader.contentTypeName, EventHeader.jsonContentType) + "]"
+        return "(\(literal(beforeID)) || (\(id))::text || \(literal(beforeSubject)) || to_json((\(subject))::text)::text || \(literal(end)))::json"
     }
 
     /// `ce_time` as ``EventCodec`` writes it (RFC 3339, milliseconds, UTC).

@@ -35,6 +35,8 @@ struct GoalsHarness: Sendable {
         let configuration = try StrideConfiguration(environment: [
             "DATABASE_URL": try TestEnvironment.databaseURL(), "KAFKA_BOOTSTRAP_SERVERS": try TestEnvironment.kafkaBootstrapServers(),
             "HTTP_HOST": "127.0.0.1", "HTTP_PORT": "0", "JWT_SECRET": secret, "DATABASE_POOL_SIZE": "6",
+            // The tests read the events the service wrote from its outbox: delivered rows stay.
+            "OUTBOX_RETENTION_HOURS": "24",
         ])
         var settings = GoalsSettings(clock: { today.startOfDayUTC.addingTimeInterval(12 * 3600) })
         // Coaching's events on a topic of this service's own: other tests' interviews stay out.
