@@ -57,20 +57,13 @@ public struct SQLJSONObject: Sendable {
     public init(_ members: [Member]) {
         precondition(members.first.map { !$0.optional } ?? true, "the first member of a SQL JSON object is required")
         var parts: [String] = []
-        var literal = "{"
         for (index, member) in members.enumerated() {
-            let name = (index == 0 ? "" : ",") + "\"\(member.key)\":"
-            if member.optional {
-                parts.append(OutboxSQL.literal(literal))
-                parts.append("coalesce(\(OutboxSQL.literal(name)) || \(member.value.sql), '')")
-                literal = ""
-            } else {
-                parts.append(OutboxSQL.literal(literal + name))
-                parts.append("coalesce(\(member.value.sql), 'null')")
-                literal = ""
-            }
+            let name = OutboxSQL.literal((index == 0 ? "{" : ",") + "\"\(member.key)\":")
+            parts.append(member.optional
+                ? "coalesce(\(name) || \(member.value.sql), '')"
+                : "\(name) || coalesce(\(member.value.sql), 'null')")
         }
-        parts.append(OutboxSQL.literal(literal + "}"))
-        sql = "(" + parts.filter { $0 != "''" }.joined(separator: " || ") + ")"
+        parts.append(members.isEmpty ? "'{}'" : "'}'")
+        sql = "(" + parts.joined(separator: " || ") + ")"
     }
 }
