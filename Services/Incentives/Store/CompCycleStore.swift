@@ -89,18 +89,18 @@ extension CompCycleStore {
     /// narrows it to one.
     func budgets(of cycleID: String, department: String? = nil, on connection: PostgresConnection) async throws -> [DepartmentBudgetView] {
         let rows = try await connection.query("""
-            SELECT f.*,
-                   coalesce((SELECT sum(r.amount + r.lump_sum) FROM \(unescaped: schema).recommendations r
-                             WHERE r.comp_cycle_id = f.comp_cycle_id AND r.department = f.department AND r.currency = f.currency
-                               AND r.kind = 'merit'), 0) AS merit_spend,
-                   coalesce((SELECT sum(r.amount) FROM \(unescaped: schema).recommendations r
-                             WHERE r.comp_cycle_id = f.comp_cycle_id AND r.department = f.department AND r.currency = f.currency
-                               AND r.kind = 'bonus'), 0) AS bonus_spend,
+            SELECT f.*, coalesce(s.merit_spend, 0) AS merit_spend, coalesce(s.bonus_spend, 0) AS bonus_spend,
                    (SELECT count(*) FROM \(unescaped: schema).adjustments a
                     JOIN \(unescaped: schema).recommendations r ON r.recommendation_id = a.recommendation_id
                     WHERE a.status = 'pending' AND r.comp_cycle_id = f.comp_cycle_id AND r.department = f.department
                       AND r.currency = f.currency)::int AS pending_adjustments
             FROM \(unescaped: schema).budget_fits f
+            -- Both kinds' spend in one pass over the department's recommendations.
+            LEFT JOIN LATERAL (
+                SELECT sum(r.amount + r.lump_sum) FILTER (WHERE r.kind = 'merit') AS merit_spend,
+                       sum(r.amount) FILTER (WHERE r.kind = 'bonus') AS bonus_spend
+                FROM \(unescaped: schema).recommendations r
+                WHERE r.comp_cycle_id = f.comp_cycle_id AND r.department = f.department AND r.currency = f.currency) s ON true
             WHERE f.comp_cycle_id = \(cycleID) AND (\(department)::text IS NULL OR f.department = \(department))
             ORDER BY f.department, f.currency
             """)

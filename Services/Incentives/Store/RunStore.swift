@@ -69,8 +69,9 @@ struct RunStore: Sendable {
             FROM run_priced
             """)
         try await connection.execute("DELETE FROM run_priced WHERE minimum_percent IS NULL")
-        // A temporary table has no statistics until analysed; the joins below need them.
-        try await connection.execute("ANALYZE run_priced")
+        // A temporary table has no statistics until analysed; the joins below need them (and only
+        // on the columns they join on: all of them took 0.3 s).
+        try await connection.execute("ANALYZE run_priced (employee_id, department, currency, rating_level)")
         guard let row = counts.first else { throw Problem.internal() }
         return Counts(priced: try row.decode("priced", as: Int.self), withoutCell: try row.decode("without_cell", as: Int.self),
                       unrated: try row.decode("unrated", as: Int.self))
