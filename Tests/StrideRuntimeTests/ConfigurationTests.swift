@@ -73,6 +73,20 @@ struct ConfigurationTests {
         }
     }
 
+    @Test("OUTBOX_RETENTION_HOURS: 0 by default (the relay deletes delivered rows), a positive number of hours keeps them, a negative one is refused")
+    func outboxRetention() throws {
+        let defaults = try StrideConfiguration(environment: valid)
+        #expect(defaults.retention.publishedOutboxRows == .zero, "by default delivered rows are deleted")
+        #expect(!defaults.retention.keepsPublishedOutboxRows)
+        // A configured age read from the environment (one hour), not a measured time.
+        let kept = try StrideConfiguration(environment: valid.merging(["OUTBOX_RETENTION_HOURS": "1"]) { $1 })
+        #expect(kept.retention.publishedOutboxRows == .seconds(60 * 60))
+        #expect(kept.retention.keepsPublishedOutboxRows)
+        #expect(throws: ConfigurationError.self) {
+            try StrideConfiguration(environment: valid.merging(["OUTBOX_RETENTION_HOURS": "-1"]) { $1 })
+        }
+    }
+
     @Test("a short JWT secret is refused")
     func shortSecret() {
         #expect(throws: ConfigurationError.self) {

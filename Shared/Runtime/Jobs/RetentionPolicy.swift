@@ -17,6 +17,10 @@ public struct RetentionPolicy: Sendable {
     /// How often the purge runs (on one replica).
     public var interval: Duration
 
+    /// Whether the relay keeps delivered outbox rows (marked published, for this policy to purge)
+    /// instead of deleting them: a positive ``publishedOutboxRows``.
+    public var keepsPublishedOutboxRows: Bool { publishedOutboxRows > .zero }
+
     public init(
         publishedOutboxRows: Duration = .zero, inboxRows: Duration = .seconds(14 * 86_400),
         idempotencyKeys: Duration = .seconds(86_400), interval: Duration = .seconds(3_600)

@@ -43,7 +43,7 @@ public enum StrideServiceBuilder {
         await ensureTopics(definition, parts: parts, kafka: kafka, logger: logger)
         let producer = try RenewableProducer(configuration: kafka, logger: logger)
         var relaySettings = OutboxRelay.Settings()
-        relaySettings.keepsPublishedRows = configuration.retention.publishedOutboxRows > .zero
+        relaySettings.keepsPublishedRows = configuration.retention.keepsPublishedOutboxRows
         let relay = OutboxRelay(outbox: outbox, pool: pool, producer: producer, settings: relaySettings, logger: logger)
 
         var directoryHandlers = environment.directory.projection
