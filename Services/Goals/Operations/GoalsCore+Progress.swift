@@ -73,7 +73,7 @@ extension GoalsCore {
         goal.atRisk = pace.isAtRisk
         goal.version += 1
         goal.updatedAt = recordedAt
-        try await goals.update(goal, on: connection)
+        try await goals.updateMeasurement(goal, on: connection)
 
         let entry = ProgressEntry(
             progressID: GoalsIdentifier.make(now: recordedAt), goalID: goal.goalID, actorID: actor, origin: origin,

@@ -80,6 +80,20 @@ public struct GoalStore: Sendable {
             """)
     }
 
+    /// Writes back what progress changes — the measurement, pace, status and version — and
+    /// nothing else (deferred, as ``update(_:on:)``). Leaving the definition's columns alone
+    /// spares PostgreSQL parsing its JSON again and keeps the update heap-only when no indexed
+    /// column changes.
+    public func updateMeasurement(_ goal: Goal, on connection: PostgresConnection) async throws {
+        try await connection.executeDeferred("""
+            UPDATE \(unescaped: schema).goals SET
+                status = \(goal.status.rawValue), version = \(goal.version), current_value = \(goal.currentValue),
+                milestone_done = \(goal.milestoneDone), key_result_values = \(PostgresJSON(goal.keyResultValues)),
+                progress_percent = \(goal.progressPercent), at_risk = \(goal.atRisk), updated_at = \(goal.updatedAt)
+            WHERE goal_id = \(goal.goalID)
+            """)
+    }
+
     /// The goals of one owner in a period, oldest first; `forUpdate` locks them.
     public func goals(
         ownedBy ownerID: String, in periodID: String, forUpdate: Bool = false, on connection: PostgresConnection
@@ -145,7 +159,8 @@ public struct GoalStore: Sendable {
 }
 
 extension Goal {
-    /// Reads a row selected with ``GoalStore/columns``.
+    /// Reads a row selected with ``GoalStore/columns``. Goals without key results (most) hold
+    /// `[]` and `{}` in those columns, read without a JSON decoder.
     init(row: PostgresRow) throws {
         let measure = try row.decode("measure", as: PostgresJSON<GoalMeasure>?.self)?.value
         let dueDate = try row.decode("due_date", as: String?.self).flatMap(CalendarDate.init)
@@ -161,9 +176,11 @@ extension Goal {
             definition: GoalDefinition(
                 title: try row.decode("title"), description: try row.decode("description"), level: level, kind: kind,
                 parentGoalID: try row.decode("parent_goal_id"), weight: try row.decode("weight"), dueDate: dueDate,
-                measure: measure, keyResults: try row.decode("key_results", as: PostgresJSON<[KeyResult]>.self).value),
+                measure: measure, keyResults: try row.decode("key_results", as: String.self) == "[]"
+                    ? [] : try row.decode("key_results", as: PostgresJSON<[KeyResult]>.self).value),
             currentValue: try row.decode("current_value"), milestoneDone: try row.decode("milestone_done"),
-            keyResultValues: try row.decode("key_result_values", as: PostgresJSON<[String: DecimalString]>.self).value,
+            keyResultValues: try row.decode("key_result_values", as: String.self) == "{}"
+                ? [:] : try row.decode("key_result_values", as: PostgresJSON<[String: DecimalString]>.self).value,
             progressPercent: try row.decode("progress_percent"), atRisk: try row.decode("at_risk"),
             needsReassignment: try row.decode("needs_reassignment"), frozen: try row.decode("frozen"),
             templateID: try row.decode("template_id"), createdBy: try row.decode("created_by"),

@@ -14,6 +14,7 @@ public struct ProgressStore: Sendable {
     /// statement or its commit).
     public func insert(_ entries: [ProgressEntry], on connection: PostgresConnection) async throws {
         guard !entries.isEmpty else { return }
+        if entries.count == 1 { return try await insert(entries[0], on: connection) }
         try await connection.executeDeferred("""
             INSERT INTO \(unescaped: schema).goal_progress
                 (progress_id, goal_id, actor_id, origin, key_result_id, previous_value, current_value, milestone_done,
@@ -24,6 +25,19 @@ public struct ProgressStore: Sendable {
                 \(entries.map(\.milestoneDone))::boolean[], \(entries.map(\.previousProgressPercent))::numeric[],
                 \(entries.map(\.progressPercent))::numeric[], \(entries.map(\.comment))::text[],
                 \(entries.map(\.evidenceURL))::text[], \(entries.map(\.recordedAt))::timestamptz[])
+            """)
+    }
+
+    /// One history line, the common case (a progress update through the API): plain values
+    /// instead of thirteen one-element arrays for PostgreSQL to parse.
+    private func insert(_ entry: ProgressEntry, on connection: PostgresConnection) async throws {
+        try await connection.executeDeferred("""
+            INSERT INTO \(unescaped: schema).goal_progress
+                (progress_id, goal_id, actor_id, origin, key_result_id, previous_value, current_value, milestone_done,
+                 previous_progress, progress, comment, evidence_url, recorded_at)
+            VALUES (\(entry.progressID), \(entry.goalID), \(entry.actorID), \(entry.origin.rawValue), \(entry.keyResultID),
+                    \(entry.previousValue), \(entry.currentValue), \(entry.milestoneDone), \(entry.previousProgressPercent),
+                    \(entry.progressPercent), \(entry.comment), \(entry.evidenceURL), \(entry.recordedAt))
             """)
     }
 

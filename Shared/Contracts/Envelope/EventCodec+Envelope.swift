@@ -14,7 +14,7 @@ extension EventCodec {
     /// - Throws: ``ContractError`` `encodingFailed` for an empty source, key or subject, a malformed
     ///   trace parent, or a payload that cannot be encoded.
     public static func encode<E: StrideEvent>(
-        _ event: E, id: UUID = UUID(), source: String, time: Date = Date(), traceparent: String? = nil
+        _ event: E, id: UUID = .random(), source: String, time: Date = Date(), traceparent: String? = nil
     ) throws -> EncodedEvent {
         guard !source.isEmpty else {
             throw ContractError(.encodingFailed, header: EventHeader.sourceName, message: "ce_source must not be empty")

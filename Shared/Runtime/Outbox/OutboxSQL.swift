@@ -39,7 +39,7 @@ public enum OutboxSQL {
 
     /// `ce_time` as ``EventCodec`` writes it (RFC 3339, milliseconds, UTC).
     public static func ceTime(_ time: Date) -> String {
-        EventCodec.headers(for: EventMetadata(id: UUID(), source: "/", type: "-", time: time))
+        EventCodec.headers(for: EventMetadata(id: .random(), source: "/", type: "-", time: time))
             .first { $0.name == EventHeader.timeName }?.value ?? ""
     }
 

@@ -18,8 +18,12 @@ public enum TimeOrderedID {
         let microseconds = max(0, (now.timeIntervalSince1970 * 1_000_000).rounded())
         let milliseconds = UInt64(microseconds) / 1000
         for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: milliseconds >> (8 * (5 - index))) }
+        // Two reads of the system's random source, not one per byte (each is a system call).
         var generator = SystemRandomNumberGenerator()
-        for index in 6..<16 { bytes[index] = generator.next() }
+        let random: (UInt64, UInt64) = (generator.next(), generator.next())
+        withUnsafeBytes(of: random) { source in
+            for index in 6..<16 { bytes[index] = source[index] }
+        }
         bytes[6] = (bytes[6] & 0x0F) | 0x70  // version 7
         bytes[8] = (bytes[8] & 0x3F) | 0x80  // variant 0b10 (RFC 9562)
         let uuid = UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],

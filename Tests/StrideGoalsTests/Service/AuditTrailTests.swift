@@ -55,7 +55,7 @@ struct AuditTrailTests {
             // Today's migrations: the runtime's trail (9) and goals' move onto it (107), and what came after.
             let applied = try await PostgresMigrator(schema: schema, migrations: RuntimeMigrations.all + GoalsMigrations.all, logger: logger)
                 .migrate(pool)
-            #expect(applied == RuntimeMigrations.all.map(\.version).filter { $0 >= 9 } + [107, 108, 109, 110, 111])
+            #expect(applied == RuntimeMigrations.all.map(\.version).filter { $0 >= 9 } + [107, 108, 109, 110, 111, 112])
             let trail = AuditTrail(schema: schema)
             try await pool.transaction { connection in
                 let goal = try await trail.history(of: "goals", recordID: "g1", afterID: nil, limit: 10, on: connection)

@@ -70,7 +70,7 @@ struct GoalsMigrationTests {
 
             let applied = try await PostgresMigrator(schema: schema, migrations: RuntimeMigrations.all + GoalsMigrations.all, logger: logger)
                 .migrate(pool)
-            #expect(applied == RuntimeMigrations.all.map(\.version).filter { $0 > 9 } + [109, 110, 111])
+            #expect(applied == RuntimeMigrations.all.map(\.version).filter { $0 > 9 } + [109, 110, 111, 112])
             let (signatures, ids) = try await Self.uuidFunctions(in: schema, pool: pool)
             #expect(signatures == ["issued_at timestamp with time zone"])
             Self.expectTimeOrdered(ids)

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import StrideContracts
 
 /// Gives every request an id: the caller's `X-Request-Id` when it is sane (1–128 characters of
 /// `A–Z a–z 0–9 - _ . :`), otherwise a new UUID. The id goes into the request logger's metadata and
@@ -23,7 +24,7 @@ public struct RequestIDMiddleware<Context: RequestContext>: RouterMiddleware {
     public func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        let id = request.headers[Self.headerName].flatMap(Self.validated) ?? UUID().uuidString.lowercased()
+        let id = request.headers[Self.headerName].flatMap(Self.validated) ?? UUID.random().uuidString.lowercased()
         var context = context
         context.logger[metadataKey: Self.metadataKey] = .string(id)
         var response = try await next(request, context)
