@@ -65,6 +65,14 @@ struct NominationTests {
             #expect(spent.status == 404, "single use: \(spent.text)")
             #expect(try await h.call(.get, "/v1/external-reviews/\(token)", as: nil).status == 404)
             #expect(try await h.scalar("SELECT count(*)::int FROM $schema.reviews WHERE rater_group = 'external' AND status = 'submitted'", as: Int.self) == 1)
+            // A link's hash is unique among the reviews that have one; the rest hold none.
+            #expect(try await h.scalar("SELECT count(*)::int FROM $schema.reviews WHERE link_token_hash IS NOT NULL", as: Int.self) == 1)
+            await #expect(throws: (any Error).self) {
+                try await h.scalar("""
+                    UPDATE $schema.reviews SET link_token_hash = (SELECT link_token_hash FROM $schema.reviews WHERE rater_group = 'external')
+                    WHERE rater_group = 'peer' RETURNING 1
+                    """, as: Int.self)
+            }
 
             // Neither the reviewee nor their manager can open a peer's review or learn who wrote what.
             let e2Review = try await AppraisalFixtures.reviewID(h, of: "e1", by: "e2")
