@@ -71,9 +71,7 @@ public final class PostgresConnection: Sendable {
                 return try LibPQ.execute(pointer, query, statements: &session.prepared)
             }
             if let error = query.boundaryError { throw error }  // the session stays as it was
-            var steps = session.takePending()
-            steps.append(.query(query))
-            return try LibPQ.pipeline(pointer, steps, statements: &session.prepared).last!
+            return try session.pipeline([.query(query)], on: pointer)[0]
         }
     }
 
@@ -96,10 +94,7 @@ public final class PostgresConnection: Sendable {
             for query in queries {
                 if let error = query.boundaryError { throw error }
             }
-            var steps = session.takePending()
-            let pendingCount = steps.count
-            steps.append(contentsOf: queries.map(PipelineStep.query))
-            return Array(try LibPQ.pipeline(pointer, steps, statements: &session.prepared).dropFirst(pendingCount))
+            return try session.pipeline(queries.map(PipelineStep.query), on: pointer)
         }
     }
 
@@ -122,7 +117,36 @@ public final class PostgresConnection: Sendable {
             try await execute(query)
             return
         }
-        session.withLock { $0.deferred.append(query) }
+        session.withLock { $0.deferred.append(DeferredStatement(query: query)) }
+    }
+
+    /// Queues a statement whose rows are read later, to travel with the transaction's next
+    /// statement or round trip, as ``executeDeferred(_:)`` does: its rows are in the returned
+    /// ``PostgresDeferredRows`` once that round trip is back. A caller that needs them before then
+    /// sends it with ``flushDeferred()``.
+    ///
+    /// For a check that can wait for the work after it: an idempotency key's claim sent with a
+    /// write's first statement costs no round trip of its own, and a write that finds the key
+    /// taken rolls back.
+    ///
+    /// Outside a transaction the statement runs now.
+    /// - Throws: as ``executeDeferred(_:)``.
+    public func queryDeferred(_ query: PostgresQuery) async throws -> PostgresDeferredRows {
+        if let error = query.boundaryError { throw error }
+        let reader = PostgresDeferredRows()
+        guard isInTransaction else {
+            reader.deliver(try await self.query(query))
+            return reader
+        }
+        session.withLock { $0.deferred.append(DeferredStatement(query: query, reader: reader)) }
+        return reader
+    }
+
+    /// Sends the deferred statements (and a `BEGIN` still pending) now, in one round trip;
+    /// nothing when none is queued.
+    /// - Throws: the first failing statement's error, as ``query(_:)``.
+    public func flushDeferred() async throws {
+        _ = try await withSession { pointer, session in try session.flushDeferred(on: pointer) }
     }
 
     /// Runs trusted SQL through the simple protocol (several statements allowed, no parameters).

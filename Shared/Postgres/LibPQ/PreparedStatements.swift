@@ -5,26 +5,46 @@ struct PostgresSession: Sendable {
     /// The `BEGIN …` of a transaction that has run no statement yet: it is sent together with the
     /// first statement (pipeline mode), and dropped without a round trip if none comes.
     var pendingBegin: String?
-    /// Writes queued by ``PostgresConnection/executeDeferred(_:)``, in order: sent together with
-    /// the next statement or the `COMMIT`, dropped by a rollback.
-    var deferred: [PostgresQuery] = []
+    /// Statements queued by ``PostgresConnection/executeDeferred(_:)`` and
+    /// ``PostgresConnection/queryDeferred(_:)``, in order: sent together with the next statement
+    /// or the `COMMIT`, dropped by a rollback.
+    var deferred: [DeferredStatement] = []
 
-    /// The pending `BEGIN` and the deferred writes as pipeline steps, leaving neither behind.
-    mutating func takePending() -> [PipelineStep] {
-        var steps: [PipelineStep] = []
-        steps.reserveCapacity(deferred.count + 2)
-        if let begin = pendingBegin.take() { steps.append(.command(begin)) }
-        steps.append(contentsOf: deferred.map(PipelineStep.query))
+    /// Runs the pending `BEGIN`, the deferred statements and then `steps`, in order, in one round
+    /// trip; hands each deferred read its rows and returns those of `steps`. Nothing pending is
+    /// left behind, whether the round trip succeeds or not.
+    mutating func pipeline(_ steps: [PipelineStep], on connection: OpaquePointer) throws -> [PostgresRows] {
+        var all: [PipelineStep] = []
+        var readers: [PostgresDeferredRows?] = []
+        all.reserveCapacity(deferred.count + steps.count + 1)
+        if let begin = pendingBegin.take() {
+            all.append(.command(begin))
+            readers.append(nil)
+        }
+        for statement in deferred {
+            all.append(.query(statement.query))
+            readers.append(statement.reader)
+        }
         deferred.removeAll()
-        return steps
+        all.append(contentsOf: steps)
+        let rows = try LibPQ.pipeline(connection, all, statements: &prepared)
+        for (index, reader) in readers.enumerated() { reader?.deliver(rows[index]) }
+        return Array(rows.dropFirst(readers.count))
     }
 
-    /// Runs the pending `BEGIN` and deferred writes now, in one round trip, when there are
-    /// deferred writes (a lone `BEGIN` stays pending for the next statement).
+    /// Runs the pending `BEGIN` and deferred statements now, in one round trip, when there are
+    /// deferred statements (a lone `BEGIN` stays pending for the next statement).
     mutating func flushDeferred(on connection: OpaquePointer) throws {
         guard !deferred.isEmpty else { return }
-        _ = try LibPQ.pipeline(connection, takePending(), statements: &prepared)
+        _ = try pipeline([], on: connection)
     }
+}
+
+/// A statement waiting for the transaction's next round trip, and where its rows go if anyone
+/// reads them.
+struct DeferredStatement: Sendable {
+    var query: PostgresQuery
+    var reader: PostgresDeferredRows?
 }
 
 /// The statements one connection has prepared (`PQprepare`), by SQL text and parameter types.

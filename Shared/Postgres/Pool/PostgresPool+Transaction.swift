@@ -83,9 +83,7 @@ extension PostgresConnection {
     func commit() async throws {
         let tag = try await withSession { pointer, session -> String? in
             if session.deferred.isEmpty, session.pendingBegin.take() != nil { return nil }
-            var steps = session.takePending()
-            steps.append(.command("COMMIT"))
-            return try LibPQ.pipeline(pointer, steps, statements: &session.prepared).last!.commandTag
+            return try session.pipeline([.command("COMMIT")], on: pointer)[0].commandTag
         }
         guard let tag else { return }
         guard tag == "COMMIT" else {
