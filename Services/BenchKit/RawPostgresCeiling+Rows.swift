@@ -11,6 +11,33 @@ extension RawPostgresCeiling {
     package static func concurrentStatements(
         url: String, sql: String, count: Int, connections: Int, parameters: @escaping @Sendable (Int) -> [String]
     ) async throws -> Double {
+        try await concurrent(url: url, count: count, connections: connections) { index, connection in
+            try statement(sql, parameters(index), on: connection)
+        }
+    }
+
+    /// Runs `count` transactions of `statements` over `connections` connections as
+    /// ``concurrentStatements(url:sql:count:connections:parameters:)`` runs single statements:
+    /// `BEGIN`, each statement in turn (one round trip each, unprepared), `COMMIT`. What a
+    /// service's write costs the database alone, with no service around it.
+    /// - Parameter parameters: transaction `index`'s parameters for each statement, in text format.
+    /// - Returns: transactions per second.
+    package static func concurrentTransactions(
+        url: String, statements: [String], count: Int, connections: Int, parameters: @escaping @Sendable (Int) -> [[String]]
+    ) async throws -> Double {
+        try await concurrent(url: url, count: count, connections: connections) { index, connection in
+            try statement("BEGIN", [], on: connection)
+            for (sql, values) in zip(statements, parameters(index)) { try statement(sql, values, on: connection) }
+            try statement("COMMIT", [], on: connection)
+        }
+    }
+
+    /// Runs `work` for indexes `0..<count` over `connections` connections with a thread each;
+    /// index `i` goes to connection `i % connections`. Every connection is open before the clock
+    /// starts. Returns indexes per second.
+    private static func concurrent(
+        url: String, count: Int, connections: Int, _ work: @escaping @Sendable (Int, OpaquePointer) throws -> Void
+    ) async throws -> Double {
         let start = ContinuousClock.now + .milliseconds(300)
         let ends = try await withThrowingTaskGroup(of: ContinuousClock.Instant.self) { group in
             for lane in 0..<connections {
@@ -20,7 +47,7 @@ extension RawPostgresCeiling {
                             let wait = start - ContinuousClock.now
                             if wait > .zero { Thread.sleep(forTimeInterval: wait.seconds) }
                             for index in stride(from: lane, to: count, by: connections) {
-                                try statement(sql, parameters(index), on: connection)
+                                try work(index, connection)
                             }
                             return ContinuousClock.now
                         }
@@ -75,10 +102,12 @@ extension RawPostgresCeiling {
         return escaped
     }
 
+    /// One statement with text parameters; rows, if any, are read and dropped.
     private static func statement(_ sql: String, _ parameters: [String], on connection: OpaquePointer) throws {
         let copies = parameters.map { strdup($0) }
         defer { copies.forEach { free($0) } }
         let values = copies.map { $0.map { UnsafePointer($0) } }
-        try check(connection, PQexecParams(connection, sql, Int32(values.count), nil, values, nil, nil, 0), expect: PGRES_COMMAND_OK)
+        let result = PQexecParams(connection, sql, Int32(values.count), nil, values, nil, nil, 0)
+        try check(connection, result, expect: PQresultStatus(result) == PGRES_TUPLES_OK ? PGRES_TUPLES_OK : PGRES_COMMAND_OK)
     }
 }

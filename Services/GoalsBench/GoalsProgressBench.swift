@@ -46,8 +46,10 @@ struct GoalsProgressBench {
         let rows = try await service.core.pool.query("SELECT goal_id, owner_id FROM \(unescaped: schema).goals ORDER BY goal_id")
         var tokens: [String: String] = [:]
         var targets: [HTTPLoad.Target] = []
+        var owners: [String] = []
         for row in rows {
             let owner = try row.decode("owner_id", as: String.self)
+            owners.append(owner)
             if tokens[owner] == nil {
                 tokens[owner] = "Bearer " + (try await service.issuer.issue(subject: owner, roles: [.employee]))
             }
@@ -74,6 +76,9 @@ struct GoalsProgressBench {
         try await service.core.pool.execute("""
             CREATE TABLE \(unescaped: schema).bench_raw_progress (LIKE \(unescaped: schema).goal_progress INCLUDING ALL)
             """)
+        try await service.core.pool.execute("""
+            CREATE TABLE \(unescaped: schema).bench_raw_outbox (LIKE \(unescaped: schema).outbox INCLUDING ALL)
+            """)
         let goalIDs = targets.map { String($0.path.dropFirst("/v1/goals/".count).dropLast("/progress".count)) }
         let inserts = max(5_000, Int(closed.throughput * 3))
         let raw = try await RawPostgresCeiling.concurrentStatements(
@@ -89,6 +94,18 @@ struct GoalsProgressBench {
         }
         report.add("Goals progress POST, closed loop \(closedLoopConnections) conns", closed.throughput, "req/s",
                    ceiling: raw, ceilingName: "raw libpq 1-row INSERT, \(closedLoopConnections) conns")
+
+        // The database's share alone: the statements one progress update runs, as a bare libpq
+        // client would send them (one per round trip), with the goal's audit trigger, on the same goals.
+        let goalOwners = owners
+        let transactions = try await RawPostgresCeiling.concurrentTransactions(
+            url: url, statements: ProgressTransaction.statements(schema: schema, channel: service.core.outbox.channel),
+            count: max(3_000, Int(closed.throughput * 3)), connections: closedLoopConnections
+        ) { index in
+            ProgressTransaction.parameters(index, goalID: goalIDs[index % goalIDs.count], ownerID: goalOwners[index % goalOwners.count])
+        }
+        report.add("Goals progress POST, closed loop \(closedLoopConnections) conns (against its statements)", closed.throughput, "req/s",
+                   ceiling: transactions, ceilingName: "raw libpq, the same 10 statements per transaction, \(closedLoopConnections) conns")
         report.add("Goals progress POST p50, closed loop", closed.latencies.percentile(50), "ms")
         report.add("Goals progress POST p99, closed loop", closed.latencies.percentile(99), "ms")
     }
