@@ -34,10 +34,14 @@ public struct StrideJSONRequestDecoder: RequestDecoder, Sendable {
     /// Decodes collected body bytes.
     /// - Throws: ``Problem/decoding(_:)`` (400 naming the field) when they do not fit `type`,
     ///   including a fraction in an integer field or a number out of its field's range; 400
-    ///   naming the field when a string holds a NUL character, which PostgreSQL cannot store.
+    ///   naming the field when a string holds a NUL character, which PostgreSQL cannot store, or
+    ///   when an object gives the same name twice.
     public static func decode<T: Decodable>(_ type: T.Type, from body: Data) throws -> T {
         if let field = StorableText.firstNULPath(inJSON: body) {
             throw Problem.validation(field: field, StorableText.nulMessage)
+        }
+        if let field = JSONDuplicateKeys.firstPath(in: body) {
+            throw Problem.validation(field: field, "This name is given more than once in the same object; give it once.")
         }
         do {
             return try JSONBody.decoder.decode(T.self, from: body)
