@@ -53,3 +53,12 @@ struct DuplicateNameTests {
         #expect(fine.owner?.name == "a" && fine.value == "1")
     }
 }
+
+extension DuplicateNameTests {
+    @Test("a wide object is read in one pass: its last name repeating the first is found")
+    func wideObject() {
+        let members = (0..<50_000).map { #""name\#($0)": \#($0)"# }.joined(separator: ", ")
+        #expect(JSONDuplicateKeys.firstPath(in: Data(#"{\#(members)}"#.utf8)) == nil)
+        #expect(JSONDuplicateKeys.firstPath(in: Data(#"{\#(members), "name0": 1}"#.utf8)) == "name0")
+    }
+}

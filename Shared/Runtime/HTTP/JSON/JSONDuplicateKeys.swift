@@ -49,12 +49,13 @@ enum JSONDuplicateKeys {
                     }
                 case UInt8(ascii: "\""):
                     guard let text = string() else { return nil }
-                    if var frame = frames.last, frame.isObject, frame.expectsName {
+                    let top = frames.count - 1
+                    if top >= 0, frames[top].isObject, frames[top].expectsName {
                         guard let name = decodedName(text) else { return nil }
-                        if !frame.names.insert(name).inserted { return path(endingWith: name) }
-                        frame.expectsName = false
-                        frame.member = name
-                        frames[frames.count - 1] = frame
+                        // In place: a copy of the frame would copy its set of names for every name.
+                        if !frames[top].names.insert(name).inserted { return path(endingWith: name) }
+                        frames[top].expectsName = false
+                        frames[top].member = name
                     }
                     continue  // `string()` moved past the closing quote
                 default:
