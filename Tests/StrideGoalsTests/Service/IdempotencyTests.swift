@@ -78,14 +78,15 @@ struct IdempotencyTests {
                 let retry = Task {
                     try await h.call(.post, path, as: "e1", json: body, headers: [HTTPField.Name("Idempotency-Key")!: "race-1"])
                 }
-                // The retry's claim waits on this transaction's row lock.
+                // The retry's claim waits on this transaction's row lock: asked of the database until
+                // it says so (each question is a round trip; the bound only catches a hang).
                 let deadline = ContinuousClock.now + .seconds(60)
                 let waiting = "%\(h.schema).idempotency_keys%"
                 while try await h.core.pool.query("""
                     SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE \(waiting)
                     """)[0].decode("n", as: Int.self) == 0 {
                     guard ContinuousClock.now < deadline else { throw CancellationError() }
-                    try await Task.sleep(for: .milliseconds(20))
+                    await Task.yield()
                 }
                 return retry
             }
