@@ -12,10 +12,14 @@ package struct IncentivesBenchOptions: ParsableArguments {
     @Option(help: "Employees in the compensation cycle.")
     package var incentivesEmployees = 100_000
 
+    @Option(help: "Departments HR approves at once (concurrent approval requests).")
+    package var approvers = 1
+
     package init() {}
 
     package func validate() throws {
         guard incentivesEmployees >= 1_000 else { throw ValidationError("--incentives-employees must be at least 1,000.") }
+        guard (1...20).contains(approvers) else { throw ValidationError("--approvers must be from 1 to 20.") }
     }
 
     /// Runs the suite into `report`, then the peak resident memory of this process while it ran.
@@ -23,7 +27,7 @@ package struct IncentivesBenchOptions: ParsableArguments {
         guard run.includes("incentives-cycle") else { return }
         let memory = MemorySampler()
         try await IncentivesCycleBench(
-            kafka: run.kafka, url: run.databaseURL, employees: incentivesEmployees, memory: memory, logger: run.logger
+            kafka: run.kafka, url: run.databaseURL, employees: incentivesEmployees, approvers: approvers, memory: memory, logger: run.logger
         ).run(into: &report)
         report.add("Incentives peak resident memory (service + export)", await memory.stop(), "MiB", target: "< 512 MiB")
     }

@@ -40,10 +40,13 @@ extension IncentivesCore {
         var violations: [IncentivesRuleViolation] = []
         FieldChecks.optionalText(body.comment, field: "comment", name: "comment", maxLength: 2_000, into: &violations)
         guard violations.isEmpty else { throw Problem.rules(violations) }
-        guard let cycle = try await cycles.cycle(cycleID, forUpdate: true, on: connection) else {
+        // The cycle share-locked (a run or the release waits), the department's budgets locked
+        // for update: approvals of different departments run side by side, one department's in turn.
+        guard let cycle = try await cycles.cycle(cycleID, forShare: true, on: connection) else {
             throw Problem.notFound("No compensation cycle \(cycleID).")
         }
         guard cycle.status != "open" else { throw Problem.conflict("The cycle has not run yet.") }
+        _ = try await cycles.lockDepartment(cycleID, department: department, on: connection)
         let budgets = try await cycles.budgets(of: cycleID, department: department, on: connection)
         guard !budgets.isEmpty else { throw Problem.notFound("No department \(department) in compensation cycle \(cycleID).") }
         guard budgets.allSatisfy({ $0.approvedAt == nil }) else { throw Problem.conflict("\(department) is already approved.") }

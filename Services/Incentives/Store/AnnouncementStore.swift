@@ -137,7 +137,11 @@ struct AnnouncementStore: Sendable {
                 UPDATE \(unescaped: schema).recommendations
                 SET status = 'approved', approved_by = \(actor), approved_at = now(), updated_at = now()
                 WHERE comp_cycle_id = \(cycle.compCycleID) AND department = \(department) AND status = 'proposed'
-                RETURNING *),
+                -- What the changes and events read, not the whole row: the CTE is kept in memory
+                -- (work_mem) and read three times, where the whole rows of a large department spilled
+                -- to a temporary file.
+                RETURNING recommendation_id, comp_cycle_id, employee_id, kind, currency, salary, amount, lump_sum, new_salary,
+                          percent, version, approved_by),
             made AS (
                 INSERT INTO \(unescaped: schema).compensation_changes
                     (change_id, recommendation_id, comp_cycle_id, employee_id, kind, sequence, amount, currency, previous_salary,

@@ -45,11 +45,24 @@ struct CompCycleStore: Sendable {
         return try CompCycle(row: row)
     }
 
-    func cycle(_ cycleID: String, forUpdate: Bool = false, on connection: PostgresConnection) async throws -> CompCycle? {
+    /// A cycle's row; `forUpdate` locks it until the commit (opening, running, releasing), and
+    /// `forShare` holds those off while leaving other share-lockers — approvals of other
+    /// departments — free to go on side by side.
+    func cycle(_ cycleID: String, forUpdate: Bool = false, forShare: Bool = false, on connection: PostgresConnection) async throws -> CompCycle? {
+        let lock = forUpdate ? "FOR UPDATE" : forShare ? "FOR SHARE" : ""
         let rows = try await connection.query("""
-            SELECT * FROM \(unescaped: schema).comp_cycles WHERE comp_cycle_id = \(cycleID) \(unescaped: forUpdate ? "FOR UPDATE" : "")
+            SELECT * FROM \(unescaped: schema).comp_cycles WHERE comp_cycle_id = \(cycleID) \(unescaped: lock)
             """)
         return try rows.first.map(CompCycle.init(row:))
+    }
+
+    /// Locks a department's budgets (every currency) until the commit, so two approvals of one
+    /// department take turns: the second then reads the first one's `approved_at`.
+    /// - Returns: how many budget rows the department has in the cycle (0: no such department).
+    func lockDepartment(_ cycleID: String, department: String, on connection: PostgresConnection) async throws -> Int {
+        try await connection.query("""
+            SELECT 1 FROM \(unescaped: schema).budget_fits WHERE comp_cycle_id = \(cycleID) AND department = \(department) FOR UPDATE
+            """).count
     }
 
     func cycles(after cursor: String?, limit: Int, on connection: PostgresConnection) async throws -> [CompCycle] {

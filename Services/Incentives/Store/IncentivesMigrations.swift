@@ -11,7 +11,7 @@ import StrideRuntime
 /// never edited: a correction is a reversal of the row plus a new row.
 public enum IncentivesMigrations {
     /// Every migration, in order.
-    public static let all: [PostgresMigration] = [inputs, cycles, recommendations, payroll, careers, audited, lighterWrites, auditSkippedDuringBulk]
+    public static let all: [PostgresMigration] = [inputs, cycles, recommendations, payroll, careers, audited, lighterWrites, auditSkippedDuringBulk, unreadChangeIndex]
 
     /// What incentives reads from other services: each employee's latest appraisal per appraisal
     /// cycle, the manager review's competency levels, failed improvement plans.
@@ -307,4 +307,11 @@ public enum IncentivesMigrations {
     /// Bulk work skips the audit triggers without calling them (``Audit/skippedDuringBulk``).
     static let auditSkippedDuringBulk = PostgresMigration(
         version: 107, name: "audit_skipped_during_bulk", sql: Audit.skippedDuringBulk)
+
+    /// Every read of compensation changes names the cycle and the employee (the unique index
+    /// on cycle, employee, kind and sequence serves it), a recommendation or a cursor over the
+    /// change id: the index on the employee alone was written by each approval and read by none.
+    static let unreadChangeIndex = PostgresMigration(version: 108, name: "unread_change_index", sql: """
+        DROP INDEX compensation_changes_employee;
+        """)
 }

@@ -3,6 +3,7 @@ import HTTPTypes
 import StrideContracts
 import StrideIncentives
 import StrideKafka
+import StridePostgres
 import StrideTestSupport
 import Testing
 
@@ -87,6 +88,49 @@ struct ApprovalTests {
             let changes = try await h.call(.get, "/v1/comp-cycles/\(cycleID)/changes?limit=100", as: "hr")
             #expect(try changes.items.count == (try await h.scalar("SELECT count(*)::int FROM $schema.compensation_changes", as: Int.self)))
             #expect(try await h.call(.get, "/v1/comp-cycles/\(cycleID)/changes", as: "m1").status == 403)
+        }
+    }
+
+    @Test("approvals of different departments go side by side; a second approval of one department waits its turn, then finds it approved")
+    func departmentsSideBySide() async throws {
+        try await IncentivesHarness.incentives { h in
+            let cycleID = try await IncentivesFixtures.ranCycle(h)
+            let schema = h.schema
+            let (sales, engineering) = try await h.core.pool.transaction { connection -> (Task<TestReply, any Error>, Task<TestReply, any Error>) in
+                // What an approval of Sales holds until it commits: the cycle share-locked, Sales's budgets marked.
+                try await connection.execute("SELECT 1 FROM \(unescaped: schema).comp_cycles WHERE comp_cycle_id = \(cycleID) FOR SHARE")
+                try await connection.execute("""
+                    UPDATE \(unescaped: schema).budget_fits SET approved_by = 'hr2', approved_at = now()
+                    WHERE comp_cycle_id = \(cycleID) AND department = 'Sales'
+                    """)
+                // Engineering's approval commits while Sales's is open (were approvals serialized per
+                // cycle, it would wait for this transaction, and the bound would end the test).
+                let engineering = Task {
+                    try await h.call(.post, "/v1/comp-cycles/\(cycleID)/departments/Engineering/approve", as: "hr", json: "{}")
+                }
+                try await waitUntil("Engineering approved beside an open approval of Sales") {
+                    try await h.scalar("""
+                        SELECT count(*)::int FROM $schema.budget_fits
+                        WHERE comp_cycle_id = '\(cycleID)' AND department = 'Engineering' AND approved_at IS NOT NULL
+                        """, as: Int.self) ?? 0 > 0
+                }
+                // A second approval of Sales waits for the first one's budgets.
+                let sales = Task { try await h.call(.post, "/v1/comp-cycles/\(cycleID)/departments/Sales/approve", as: "hr", json: "{}") }
+                let waiting = "%\(schema).budget_fits%FOR UPDATE%"
+                try await waitUntil("a second approval of Sales waiting for the first") {
+                    try await h.core.pool.query("""
+                        SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE \(waiting)
+                        """)[0].decode("n", as: Int.self) == 1
+                }
+                return (sales, engineering)
+            }
+            let engineeringReply = try await engineering.value
+            #expect(engineeringReply.status == 200, "\(engineeringReply.text)")
+            let salesReply = try await sales.value
+            #expect(salesReply.status == 409, "the first approval committed first: \(salesReply.text)")
+            #expect(try await h.scalar("""
+                SELECT count(*)::int FROM $schema.recommendations WHERE comp_cycle_id = '\(cycleID)' AND department = 'Sales' AND status = 'approved'
+                """, as: Int.self) == 0, "the waiting approval changed nothing")
         }
     }
 }
