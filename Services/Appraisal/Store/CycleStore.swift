@@ -25,7 +25,10 @@ struct CycleStore: Sendable {
     }
 
     /// Makes one appraisal per active employee the population rule includes. - Returns: how many.
-    /// - Parameter employeeID: only this employee (a joiner), or everyone the rule includes.
+    /// - Parameter employeeID: only this employee (a joiner, who may already have one), or
+    ///   everyone the rule includes when the cycle opens. An opening cycle has no appraisals yet
+    ///   and the directory holds each employee once, so that insert skips `ON CONFLICT`: its
+    ///   speculative insertion cost a third of the statement.
     func addParticipants(
         of cycleID: String, _ rule: PopulationRule, only employeeID: String? = nil, on connection: PostgresConnection
     ) async throws -> Int {
@@ -38,7 +41,7 @@ struct CycleStore: Sendable {
                   AND (cardinality(\(rule.departments)::text[]) = 0 OR e.department = ANY(\(rule.departments)::text[]))
                   AND (cardinality(\(rule.jobLevels)::text[]) = 0 OR e.job_level = ANY(\(rule.jobLevels)::text[]))
                   AND (\(rule.hiredOnOrBefore?.description)::date IS NULL OR e.hire_date <= \(rule.hiredOnOrBefore?.description)::date)
-                ON CONFLICT (cycle_id, employee_id) DO NOTHING
+                \(unescaped: employeeID == nil ? "" : "ON CONFLICT (cycle_id, employee_id) DO NOTHING")
                 RETURNING 1)
             SELECT count(*)::integer AS added FROM added
             """)
@@ -72,6 +75,18 @@ struct CycleStore: Sendable {
     ///   - source: `ce_source` of the events (the outbox's).
     ///   - time: `ce_time` of the events.
     /// - Returns: how many requests were made.
+    /// The opening's requests without `ON CONFLICT` (speculative insertion cost a third of the
+    /// statement; an opening cycle has no reviews yet): one request per appraisal and reviewer,
+    /// the first group in `wanted`'s order — self, manager, direct report — as `ON CONFLICT DO
+    /// NOTHING` would keep when a broken org chart makes a manager their own report. Sorted by
+    /// appraisal (time-ordered ids), which also makes the appraisal indexes' inserts appends.
+    private static let firstOfEachReviewer = """
+        FROM (SELECT DISTINCT ON (appraisal_id COLLATE "C", reviewer_id COLLATE "C") *
+              FROM wanted
+              ORDER BY appraisal_id COLLATE "C", reviewer_id COLLATE "C",
+                       array_position(ARRAY['self', 'manager', 'direct_report'], rater_group)) w
+        """
+
     func requestOpeningReviews(
         of cycleID: String, groups: Set<RaterGroup>, dueOn: [RaterGroup: CalendarDate], only employeeID: String? = nil,
         by actor: String, source: String, time: Date, on connection: PostgresConnection
@@ -100,8 +115,7 @@ struct CycleStore: Sendable {
                     (review_id, appraisal_id, cycle_id, employee_id, reviewer_id, rater_group, status, due_on, requested_by)
                 SELECT \(unescaped: schema).uuid_v7(), w.appraisal_id, \(cycleID), w.employee_id, w.reviewer_id, w.rater_group, 'requested',
                        w.due_on, \(actor)
-                FROM wanted w
-                ON CONFLICT DO NOTHING
+                \(unescaped: employeeID == nil ? Self.firstOfEachReviewer : "FROM wanted w ON CONFLICT DO NOTHING")
                 RETURNING review_id, employee_id, reviewer_id, rater_group, due_on)
             , announced AS (
                 INSERT INTO \(unescaped: schema).outbox (event_id, topic, partition_key, event_type, headers, payload)

@@ -53,4 +53,31 @@ struct OpeningAnnouncementTests {
             #expect(announced.count == reviews.count, "every review is announced once")
         }
     }
+
+    @Test("a broken org chart (two people managing each other, one managing themselves) still opens: one request per appraisal and reviewer, the first group kept")
+    func brokenOrgChartOpensOnce() async throws {
+        try await AppraisalHarness.appraisal { h in
+            try await AppraisalFixtures.library(h)
+            // What an HR feed can send: vp1 and m1 each other's manager, e4 their own.
+            try await h.core.pool.execute("""
+                UPDATE \(unescaped: h.schema).org_employees
+                SET manager_id = CASE employee_id WHEN 'vp1' THEN 'm1' ELSE 'e4' END
+                WHERE employee_id IN ('vp1', 'e4')
+                """)
+            let cycleID = try await AppraisalFixtures.openSalesCycle(h)
+            let requests = try await h.scalar("""
+                SELECT string_agg(a.employee_id || ':' || r.reviewer_id || ':' || r.rater_group, ' '
+                                  ORDER BY a.employee_id, r.reviewer_id)
+                FROM $schema.reviews r JOIN $schema.appraisals a USING (appraisal_id) WHERE r.cycle_id = '\(cycleID)'
+                """, as: String.self)
+            #expect(requests == [
+                "e1:e1:self", "e1:m1:manager", "e2:e2:self", "e2:m1:manager", "e4:e4:self",
+                "m1:e1:direct_report", "m1:e2:direct_report", "m1:m1:self", "m1:vp1:manager",
+                "vp1:m1:manager", "vp1:vp1:self",
+            ].joined(separator: " "))
+            let announced = try await h.scalar(
+                "SELECT count(*)::int FROM $schema.outbox WHERE event_type = '\(ReviewRequested.eventType)'", as: Int.self)
+            #expect(announced == 11, "one ReviewRequested per request")
+        }
+    }
 }
