@@ -12,7 +12,7 @@ public enum AppraisalMigrations {
     /// Every migration, in order.
     public static let all: [PostgresMigration] = [
         library, cycles, reviews, attainment, calibration, outcomes, audited, explanationCompression, auditSkippedDuringBulk,
-        linkTokensIndexedWhereSet,
+        linkTokensIndexedWhereSet, explanationsAsWritten,
     ]
 
     /// The index system: the competency library and versioned templates. A template version is
@@ -244,5 +244,19 @@ public enum AppraisalMigrations {
     static let linkTokensIndexedWhereSet = PostgresMigration(version: 109, name: "link_tokens_indexed_where_set", sql: """
         ALTER TABLE reviews DROP CONSTRAINT reviews_link_token_hash_key;
         CREATE UNIQUE INDEX reviews_link_token ON reviews (link_token_hash) WHERE link_token_hash IS NOT NULL;
+        """)
+
+    /// A score's explanation is written once by scoring, copied into each version and read back
+    /// whole: `json` keeps the text as written, where `jsonb` parsed every explanation into its
+    /// binary form on the way in (a scoring chunk of 2,000 spent a third of its statement there)
+    /// and printed it again on the way out. Nothing queries inside an explanation.
+    static let explanationsAsWritten = PostgresMigration(version: 110, name: "explanations_as_written", sql: """
+        ALTER TABLE appraisals ALTER COLUMN explanation TYPE json USING explanation::json;
+        ALTER TABLE appraisal_versions ALTER COLUMN explanation TYPE json USING explanation::json;
+        DO $$ BEGIN
+            ALTER TABLE appraisals ALTER COLUMN explanation SET COMPRESSION lz4;
+            ALTER TABLE appraisal_versions ALTER COLUMN explanation SET COMPRESSION lz4;
+        EXCEPTION WHEN feature_not_supported THEN NULL;
+        END $$;
         """)
 }

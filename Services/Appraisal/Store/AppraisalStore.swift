@@ -85,7 +85,7 @@ struct AppraisalStore: Sendable {
             UPDATE \(unescaped: schema).appraisals a
             SET goal_score = s.goal_score, competency_score = s.competency_score, final_score = s.final_score,
                 proposed_level = s.level, rating_level = CASE WHEN a.calibrated THEN a.rating_level ELSE s.level END,
-                explanation = s.explanation::jsonb, scored_at = now(), updated_at = now()
+                explanation = s.explanation::json, scored_at = now(), updated_at = now()
             FROM unnest(\(scores.appraisalIDs)::text[], \(scores.goalScores)::numeric[], \(scores.competencyScores)::numeric[],
                         \(scores.finalScores)::numeric[], \(scores.levels)::integer[], \(scores.explanations)::text[])
                  AS s(appraisal_id, goal_score, competency_score, final_score, level, explanation)
