@@ -13,7 +13,7 @@ package struct IncentivesBenchOptions: ParsableArguments {
     package var incentivesEmployees = 100_000
 
     @Option(help: "Departments HR approves at once (concurrent approval requests).")
-    package var approvers = 1
+    package var approvers = 2
 
     package init() {}
 

@@ -104,7 +104,10 @@ struct IncentivesCycleBench {
         let changes = try await count("compensation_changes", pool: pool, schema: schema)
         let rawProduce = try await OutboxCeilings.produce(kafka: kafka, payload: Array(changeSample.payload.utf8), count: changes, logger: logger)
         report.add("Incentives approval + publication, \(changes.formatted()) payroll changes", approveSeconds + publishSeconds, "s",
-                   target: "< 10 s")
+                   target: "< 10 s for 100,000")
+        // The target's rate: 100,000 payroll events approved and published in under 10 s.
+        report.add("Incentives approval + publication: payroll changes per second", Double(changes) / (approveSeconds + publishSeconds),
+                   "changes/s", target: "≥ 10,000/s (100,000 in < 10 s)")
         report.add("Incentives approval of 20 departments, \(approvers) at a time (changes and events written)", approveSeconds, "s")
         // The relay publishes while the approvals go on: events from the first approval to the last delivery.
         report.add("Incentives approval → published (payroll and incentives events)",
