@@ -29,13 +29,18 @@ struct AnnouncementStore: Sendable {
         OutboxSQL.headers(source: source, type: type, ceTime: time, id: "r.event_uuid", subject: "r.employee_id")
     }
 
-    /// Money JSON for an amount column in the row's currency.
-    private func money(_ column: String, currency: String = "r.currency") -> SQLJSONObject.Value {
+    /// Money JSON for an amount column in the row's currency, rounded to the currency's minor
+    /// unit: `r.minor_digits`, which each statement's row subquery selects once per row
+    /// (``minorDigits``) instead of once per amount (an event has up to four).
+    private func money(_ column: String) -> SQLJSONObject.Value {
         .json(SQLJSONObject([
-            .init("amount", .plainString("round(\(column), \(schema).minor_digits(\(currency)))::text")),
-            .init("currency", .string(currency)),
+            .init("amount", .plainString("round(\(column), r.minor_digits)::text")),
+            .init("currency", .string("r.currency")),
         ]).sql)
     }
+
+    /// The select-list entry that gives a row subquery (alias `x`) its `minor_digits`.
+    private var minorDigits: String { "\(schema).minor_digits(x.currency) AS minor_digits" }
 
     /// A decimal column as its shortest text.
     private func decimal(_ expression: String) -> SQLJSONObject.Value { .plainString("trim_scale(\(expression))::text") }
@@ -71,7 +76,7 @@ struct AnnouncementStore: Sendable {
             INSERT INTO \(unescaped: schema).outbox (event_id, topic, partition_key, event_type, headers, payload)
             SELECT r.event_uuid, \(topic), r.employee_id, \(MeritRecommended.eventType),
                 \(unescaped: headers(type: MeritRecommended.eventType, time: stamp)), \(unescaped: meritPayload.sql)
-            FROM (SELECT x.*, gen_random_uuid() AS event_uuid FROM \(unescaped: schema).recommendations x
+            FROM (SELECT x.*, gen_random_uuid() AS event_uuid, \(unescaped: minorDigits) FROM \(unescaped: schema).recommendations x
                   WHERE x.comp_cycle_id = \(cycle.compCycleID) AND x.kind = 'merit') r
             CROSS JOIN (SELECT \(cycle.effectiveDate.description)::text AS effective_date) p
             """
@@ -89,7 +94,7 @@ struct AnnouncementStore: Sendable {
             INSERT INTO \(unescaped: schema).outbox (event_id, topic, partition_key, event_type, headers, payload)
             SELECT r.event_uuid, \(topic), r.employee_id, \(BonusRecommended.eventType),
                 \(unescaped: headers(type: BonusRecommended.eventType, time: stamp)), \(unescaped: bonusPayload.sql)
-            FROM (SELECT x.*, gen_random_uuid() AS event_uuid FROM \(unescaped: schema).recommendations x
+            FROM (SELECT x.*, gen_random_uuid() AS event_uuid, \(unescaped: minorDigits) FROM \(unescaped: schema).recommendations x
                   WHERE x.comp_cycle_id = \(cycle.compCycleID) AND x.kind = 'bonus') r
             CROSS JOIN (SELECT trim_scale(\(cycle.plan.companyMultiplier)::numeric)::text AS company_multiplier,
                                \(cycle.payoutDate.description)::text AS payout_date) p
@@ -170,13 +175,13 @@ struct AnnouncementStore: Sendable {
                 SELECT r.event_uuid, \(payrollTopic), r.employee_id, \(CompensationChangeApproved.eventType),
                     \(unescaped: headers(type: CompensationChangeApproved.eventType, time: stamp)),
                     \(unescaped: changePayload.sql)
-                FROM (SELECT x.*, gen_random_uuid() AS event_uuid FROM made x) r),
+                FROM (SELECT x.*, gen_random_uuid() AS event_uuid, \(unescaped: minorDigits) FROM made x) r),
             recommendation_events AS (
                 INSERT INTO \(unescaped: schema).outbox (event_id, topic, partition_key, event_type, headers, payload)
                 SELECT r.event_uuid, \(incentivesTopic), r.employee_id, \(RecommendationApproved.eventType),
                     \(unescaped: headers(type: RecommendationApproved.eventType, time: stamp)),
                     \(unescaped: recommendationPayload.sql)
-                FROM (SELECT x.*, gen_random_uuid() AS event_uuid FROM approved x) r CROSS JOIN p
+                FROM (SELECT x.*, gen_random_uuid() AS event_uuid, \(unescaped: minorDigits) FROM approved x) r CROSS JOIN p
                 LEFT JOIN main m ON m.recommendation_id = r.recommendation_id)
             SELECT (SELECT count(*) FROM approved)::int, (SELECT count(*) FROM made)::int
             """)
