@@ -65,8 +65,12 @@ struct CycleStore: Sendable {
 
     /// Requests the reviews every appraisal of the cycle starts with, for the groups the template
     /// weighs: the self review, the manager's (an active manager in the directory), and an upward
-    /// review from each active direct report. Appraisals that already have a review of a group
-    /// from a reviewer are skipped, so the statement may run again for late joiners.
+    /// review from each active direct report. Each reviewer is asked once per appraisal, in that
+    /// order of groups, even where a broken org chart makes someone their own manager or two
+    /// people each other's: a manager who is the employee, and a report who is the employee or
+    /// their manager, are left out. So an opening cycle, which has no reviews yet, inserts
+    /// without `ON CONFLICT` (its speculative insertion cost a third of the statement); for a
+    /// late joiner, who may have some already, existing requests are skipped.
     ///
     /// Each request is announced (``ReviewRequested``) by the same statement: the events are
     /// built in SQL (``OutboxSQL``, ``SQLJSONObject``), so 300,000 requests cost no row in Swift; the caller wakes
@@ -75,18 +79,6 @@ struct CycleStore: Sendable {
     ///   - source: `ce_source` of the events (the outbox's).
     ///   - time: `ce_time` of the events.
     /// - Returns: how many requests were made.
-    /// The opening's requests without `ON CONFLICT` (speculative insertion cost a third of the
-    /// statement; an opening cycle has no reviews yet): one request per appraisal and reviewer,
-    /// the first group in `wanted`'s order — self, manager, direct report — as `ON CONFLICT DO
-    /// NOTHING` would keep when a broken org chart makes a manager their own report. Sorted by
-    /// appraisal (time-ordered ids), which also makes the appraisal indexes' inserts appends.
-    private static let firstOfEachReviewer = """
-        FROM (SELECT DISTINCT ON (appraisal_id COLLATE "C", reviewer_id COLLATE "C") *
-              FROM wanted
-              ORDER BY appraisal_id COLLATE "C", reviewer_id COLLATE "C",
-                       array_position(ARRAY['self', 'manager', 'direct_report'], rater_group)) w
-        """
-
     func requestOpeningReviews(
         of cycleID: String, groups: Set<RaterGroup>, dueOn: [RaterGroup: CalendarDate], only employeeID: String? = nil,
         by actor: String, source: String, time: Date, on connection: PostgresConnection
@@ -102,12 +94,14 @@ struct CycleStore: Sendable {
                 SELECT a.appraisal_id, a.employee_id, m.employee_id, 'manager', \(due(.manager))::date
                 FROM \(unescaped: schema).appraisals a
                 JOIN \(unescaped: schema).org_employees m ON m.employee_id = a.manager_id AND m.status <> 'terminated'
+                    AND m.employee_id <> a.employee_id
                 WHERE a.cycle_id = \(cycleID) AND a.status = 'active' AND \(groups.contains(.manager))
                   AND (\(employeeID)::text IS NULL OR a.employee_id = \(employeeID))
                 UNION ALL
                 SELECT a.appraisal_id, a.employee_id, r.employee_id, 'direct_report', \(due(.directReport))::date
                 FROM \(unescaped: schema).appraisals a
                 JOIN \(unescaped: schema).org_employees r ON r.manager_id = a.employee_id AND r.status = 'active'
+                    AND r.employee_id <> a.employee_id AND r.employee_id IS DISTINCT FROM a.manager_id
                 WHERE a.cycle_id = \(cycleID) AND a.status = 'active' AND \(groups.contains(.directReport))
                   AND (\(employeeID)::text IS NULL OR a.employee_id = \(employeeID)))
             , made AS (
@@ -115,7 +109,8 @@ struct CycleStore: Sendable {
                     (review_id, appraisal_id, cycle_id, employee_id, reviewer_id, rater_group, status, due_on, requested_by)
                 SELECT \(unescaped: schema).uuid_v7(), w.appraisal_id, \(cycleID), w.employee_id, w.reviewer_id, w.rater_group, 'requested',
                        w.due_on, \(actor)
-                \(unescaped: employeeID == nil ? Self.firstOfEachReviewer : "FROM wanted w ON CONFLICT DO NOTHING")
+                FROM wanted w
+                \(unescaped: employeeID == nil ? "" : "ON CONFLICT DO NOTHING")
                 RETURNING review_id, employee_id, reviewer_id, rater_group, due_on)
             , announced AS (
                 INSERT INTO \(unescaped: schema).outbox (event_id, topic, partition_key, event_type, headers, payload)
