@@ -55,11 +55,13 @@ struct CycleStore: Sendable {
     }
 
     /// `ReviewRequested`'s payload for the opening's rows (`r`, with the bound values as `p`).
+    /// Ids this service made (`uuid_v7()`) and the group's name are quoted as they are; the
+    /// employee, reviewer and actor ids, which come from outside, are escaped.
     private static let reviewRequestedPayload = SQLJSONObject([
-        .init("review_id", .string("r.review_id")), .init("cycle_id", .string("p.cycle_id")),
+        .init("review_id", .plainString("r.review_id")), .init("cycle_id", .plainString("p.cycle_id")),
         .init("employee_id", .string("r.employee_id")),
         .init("reviewer_id", .string("CASE WHEN r.rater_group = 'external' THEN 'external' ELSE r.reviewer_id END")),
-        .init("rater_group", .string("r.rater_group")), .init("due_date", .plainString("to_char(r.due_on, 'YYYY-MM-DD')")),
+        .init("rater_group", .plainString("r.rater_group")), .init("due_date", .plainString("to_char(r.due_on, 'YYYY-MM-DD')")),
         .init("actor_id", .string("p.actor_id")),
     ])
 
