@@ -90,7 +90,7 @@ struct IncentivesCycleBench {
                 group.addTask {
                     for index in stride(from: lane, to: BenchOrgSeed.departments, by: approvers) {
                         let department = BenchOrgSeed.department(of: index).addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? ""
-                        _ = try await service.call(.POST, "/v1/comp-cycles/\(cycleID)/departments/\(department)/approve", json: "{}", expect: 200)
+                        try await service.call(.POST, "/v1/comp-cycles/\(cycleID)/departments/\(department)/approve", json: "{}", expect: 200)
                     }
                 }
             }

@@ -46,7 +46,7 @@ extension IncentivesCore {
             throw Problem.notFound("No compensation cycle \(cycleID).")
         }
         guard cycle.status != "open" else { throw Problem.conflict("The cycle has not run yet.") }
-        _ = try await cycles.lockDepartment(cycleID, department: department, on: connection)
+        try await cycles.lockDepartment(cycleID, department: department, on: connection)
         let budgets = try await cycles.budgets(of: cycleID, department: department, on: connection)
         guard !budgets.isEmpty else { throw Problem.notFound("No department \(department) in compensation cycle \(cycleID).") }
         guard budgets.allSatisfy({ $0.approvedAt == nil }) else { throw Problem.conflict("\(department) is already approved.") }

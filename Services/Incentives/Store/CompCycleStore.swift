@@ -58,11 +58,10 @@ struct CompCycleStore: Sendable {
 
     /// Locks a department's budgets (every currency) until the commit, so two approvals of one
     /// department take turns: the second then reads the first one's `approved_at`.
-    /// - Returns: how many budget rows the department has in the cycle (0: no such department).
-    func lockDepartment(_ cycleID: String, department: String, on connection: PostgresConnection) async throws -> Int {
-        try await connection.query("""
+    func lockDepartment(_ cycleID: String, department: String, on connection: PostgresConnection) async throws {
+        try await connection.execute("""
             SELECT 1 FROM \(unescaped: schema).budget_fits WHERE comp_cycle_id = \(cycleID) AND department = \(department) FOR UPDATE
-            """).count
+            """)
     }
 
     func cycles(after cursor: String?, limit: Int, on connection: PostgresConnection) async throws -> [CompCycle] {
